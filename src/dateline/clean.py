@@ -1,0 +1,242 @@
+"""The `clean` stage: story body, title, section, dateline, agency and language of a text.
+
+Scraped pages keep their furniture (reading time, share bars, address, copyright ...). The
+cleaner classifies each line with the language's patterns (`lang/<code>/clean.toml`), reads
+the dateline, and keeps every line of the story itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from dateline.kb import AgencyMatch, load_kb
+from dateline.lang import available_languages, load_language
+from dateline.resolve.times import month_alternation
+
+STORY_MIN_WORDS = 12
+SIGNATURE_MAX_WORDS = 3
+
+
+@dataclass
+class DatelineInfo:
+    text: str
+    place_text: str | None
+    date_text: str | None
+    agency_text: str | None
+
+
+@dataclass
+class CleanDocument:
+    text: str
+    language: str
+    title: str | None = None
+    section: str | None = None
+    agency: AgencyMatch | None = None
+    dateline: DatelineInfo | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    furniture: tuple[tuple[str, re.Pattern[str]], ...]
+    datelines: tuple[re.Pattern[str], ...]
+    trailers: tuple[re.Pattern[str], ...]
+    social: re.Pattern[str]
+    section_max_words: int
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    data = load_language(lang)["clean"]
+    months = month_alternation(lang)
+    furniture = tuple(
+        (kind, re.compile(rx, re.IGNORECASE))
+        for kind, rxs in data["furniture"].items()
+        for rx in rxs
+    )
+    datelines = tuple(re.compile(rx.replace("{MONTH}", months)) for rx in data["dateline"]["patterns"])
+    trailers = tuple(re.compile(rx) for rx in data["dateline"].get("trailers", []))
+    names = sorted(data["social"]["names"], key=len, reverse=True)
+    social = re.compile("(?:" + "|".join(map(re.escape, names)) + ")+", re.IGNORECASE)
+    return _Patterns(furniture, datelines, trailers, social, data["header"]["section_max_words"])
+
+
+@cache
+def _detector():  # noqa: ANN202 - lingua's type is internal
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_all_languages().build()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (lingua, offline); 'und' if unknown."""
+    language = _detector().detect_language_of(text[:5000])
+    if language is None:
+        return "und"
+    return language.iso_code_639_1.name.lower()
+
+
+def furniture_kind(line: str, patterns: _Patterns) -> str | None:
+    """Which kind of page furniture a stripped line is, if any."""
+    compact = re.sub(r"[\s|•·/,;-]+", "", line)
+    if compact and len(compact) >= 4 and patterns.social.fullmatch(compact):
+        return "social"
+    for kind, pattern in patterns.furniture:
+        if pattern.search(line) and not _is_story_line(line, kind):
+            return kind
+    return None
+
+
+def _is_story_line(line: str, kind: str) -> bool:
+    """Long sentences are story, even when a furniture word appears in them."""
+    return kind in {"address", "labels"} and len(line.split()) >= STORY_MIN_WORDS
+
+
+def _story_like(line: str) -> bool:
+    words = line.split()
+    return len(words) >= STORY_MIN_WORDS or (len(words) >= 6 and line.rstrip()[-1:] in ".!?»\"")
+
+
+def _match_dateline(line: str, patterns: _Patterns) -> re.Match[str] | None:
+    for pattern in patterns.datelines:
+        match = pattern.match(line)
+        if match and len(line) > match.end():
+            return match
+    return None
+
+
+def _signature(line: str) -> AgencyMatch | None:
+    if len(line.split()) > SIGNATURE_MAX_WORDS:
+        return None
+    return load_kb().match_agency(line)
+
+
+def _choose_title(header: list[str], all_lines: list[str]) -> str | None:
+    candidates = [line for line in header if len(line.split()) >= 3]
+    repeated = [line for line in candidates if all_lines.count(line) >= 2]
+    if repeated:
+        return repeated[0]
+    return max(candidates, key=len) if candidates else None
+
+
+def _choose_section(header: list[str], title: str | None, max_words: int) -> str | None:
+    for line in header:
+        if line == title:
+            return None
+        if len(line.split()) <= max_words and line[-1:] not in ".!?:":
+            return line
+    return None
+
+
+def _split_header(lines: list[str], patterns: _Patterns) -> tuple[int, re.Match[str] | None]:
+    """Index of the first story line, and the dateline match on it if there is one."""
+    for index, line in enumerate(lines):
+        if furniture_kind(line, patterns):
+            continue
+        match = _match_dateline(line, patterns)
+        if match:
+            return index, match
+    for index, line in enumerate(lines):
+        if _story_like(line) and not furniture_kind(line, patterns):
+            return index, None
+    return 0, None
+
+
+def _strip_trailer(line: str, patterns: _Patterns) -> tuple[str, str | None]:
+    for pattern in patterns.trailers:
+        match = pattern.search(line)
+        if match and load_kb().match_agency(match.group("agency").split("/")[0]):
+            return line[: match.start()].rstrip(), match.group("agency")
+    return line, None
+
+
+def _body_lines(
+    lines: list[str], title: str | None, patterns: _Patterns
+) -> tuple[list[str], list[AgencyMatch], list[str]]:
+    """Story lines kept; agency signatures seen; furniture kinds removed (for reasons)."""
+    kept: list[str] = []
+    signatures: list[AgencyMatch] = []
+    removed: list[str] = []
+    in_footer = False
+    for line in lines:
+        kind = furniture_kind(line, patterns)
+        signature = None if kind else _signature(line)
+        if kind or signature or line == title:
+            removed.append(kind or ("signature" if signature else "title"))
+            if signature:
+                signatures.append(signature)
+            in_footer = in_footer or bool(kept) and line != title
+            continue
+        if in_footer and not _story_like(line):
+            removed.append("footer")
+            continue
+        kept.append(line)
+    return kept, signatures, removed
+
+
+def _copyright_agency(lines: list[str]) -> AgencyMatch | None:
+    for line in lines:
+        match = re.match(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^\d].{1,40})$", line, re.I)
+        if match:
+            found = load_kb().match_agency(match.group("name").strip())
+            if found:
+                return found
+    return None
+
+
+def clean_text(raw: str, language: str | None = None) -> CleanDocument:
+    """Clean a plain-text report: pure function of its input."""
+    lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    lang = language or detect_language(raw)
+    if lang not in available_languages():
+        text = "\n\n".join(lines)
+        return CleanDocument(text=text, language=lang, warnings=[f"no pipeline for language {lang!r}"])
+    patterns = _patterns(lang)
+    start, dateline_match = _split_header(lines, patterns)
+    header = [line for line in lines[:start] if not furniture_kind(line, patterns)]
+    title = _choose_title(header, lines)
+    section = _choose_section(header, title, patterns.section_max_words)
+
+    dateline = None
+    story = lines[start:]
+    if dateline_match:
+        dateline = DatelineInfo(
+            text=dateline_match.group(0).strip(),
+            place_text=dateline_match.groupdict().get("place"),
+            date_text=dateline_match.groupdict().get("date"),
+            agency_text=dateline_match.groupdict().get("agency"),
+        )
+        story = [lines[start][dateline_match.end():].strip(), *story[1:]]
+
+    kept, signatures, _removed = _body_lines(story, title, patterns)
+    trailer_agency = None
+    if kept:
+        kept[-1], trailer_agency = _strip_trailer(kept[-1], patterns)
+    agency = _agency(dateline, trailer_agency, signatures, lines)
+    return CleanDocument(
+        text="\n\n".join(kept), language=lang, title=title, section=section,
+        agency=agency, dateline=dateline,
+    )
+
+
+def _agency(
+    dateline: DatelineInfo | None,
+    trailer: str | None,
+    signatures: list[AgencyMatch],
+    lines: list[str],
+) -> AgencyMatch | None:
+    kb = load_kb()
+    if dateline and dateline.agency_text:
+        found = kb.match_agency(dateline.agency_text)
+        if found:
+            return found
+    if trailer:
+        found = kb.match_agency(trailer.split("/")[0])
+        if found:
+            return found
+    if signatures:
+        return max(signatures, key=lambda match: match.score)
+    return _copyright_agency(lines)

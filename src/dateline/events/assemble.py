@@ -1,0 +1,217 @@
+"""From coded drafts to the events of the record: one event per happening, with its date,
+place, mode, contexts, CAMEO code, evidence and reasons."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from dateline.events.coder import Draft, countries, unique
+from dateline.events.lexicon import event_lexicon, plover_facts
+from dateline.record import Actor, Event, Evidence, Place
+from dateline.resolve.actors import ActorRef
+from dateline.resolve.entities import Resolution
+from dateline.resolve.places import GazEntry
+from dateline.resolve.times import DateMention
+from dateline.textutil import fold
+
+
+@dataclass
+class DocContext:
+    """What the document as a whole says about time and place."""
+
+    doc_id: str
+    published: str | None
+    date_basis: str | None  # basis for events dated by the document: "dateline" or "published"
+    dateline_place: Place | None
+    times: list[DateMention]
+
+
+def to_actor(actor: ActorRef) -> Actor:
+    return Actor(text=actor.text, name=actor.name, country=actor.country, sector=actor.sector,
+                 role=actor.role, entity_id=actor.entity_id, kb_id=actor.kb_id)
+
+
+def to_place(entry: GazEntry, text: str) -> Place:
+    return Place(text=text, name=entry.name, geonameid=entry.geonameid, country=entry.country,
+                 lat=entry.lat, lon=entry.lon, feature=entry.feature)
+
+
+def _explicit_date(draft: Draft, ctx: DocContext) -> DateMention | None:
+    """A date attached to the event's own clause ('Le 12 octobre, X a rencontré Y')."""
+    doc = draft.clause.doc
+    for mention in ctx.times:
+        if not (draft.sentence.start_char <= mention.start < draft.sentence.end_char):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        heads = {t.head.i for t in span if t.head.i not in range(span.start, span.end)}
+        if draft.clause.i in heads:
+            return mention
+    return None
+
+
+def _location(draft: Draft, res: Resolution) -> Place | None:
+    lex = event_lexicon(res.lang)
+    core = {t.i for t in draft.core}
+    for entity in res.entities:
+        span = entity.span
+        if entity.place is None or not (draft.sentence.start <= span.start < draft.sentence.end):
+            continue
+        if span.start in core or span.root.i in core:
+            continue
+        prep = _prep_before(span)
+        if prep in lex.aux["locative_preps"] or prep in {"in", "at"}:
+            return to_place(entity.place, span.text)
+    return None
+
+
+def _prep_before(span) -> str | None:  # noqa: ANN001 - spaCy Span
+    if span.start == 0:
+        return None
+    previous = span.doc[span.start - 1]
+    if fold(previous.text) in {"la", "le", "les", "l'", "the"} and span.start > 1:
+        previous = span.doc[span.start - 2]
+    return fold(previous.text)
+
+
+def _consult_mode(draft: Draft, location: Place | None, lang: str) -> str | None:
+    lex = event_lexicon(lang)
+    words = {fold(t.lemma_) for t in draft.sentence} | {fold(t.text) for t in draft.sentence}
+    if words & lex.aux["phone_cues"]:
+        return "phone"
+    if draft.mode:
+        return draft.mode
+    parties = countries(draft.actors)
+    if location is None or location.country is None or len(parties) < 2:
+        return None
+    if location.country not in parties:
+        return "third-party"
+    return "visit"
+
+
+def _visit_roles(draft: Draft, location: Place | None) -> None:
+    """PLOVER: in a visit the visitor is the actor and the host the recipient."""
+    if location is None or len(countries(draft.actors)) != 2:
+        return
+    hosts = [a for a in draft.actors if a.country == location.country]
+    visitors = [a for a in draft.actors if a.country != location.country]
+    if hosts and visitors:
+        draft.actors, draft.recipients = visitors, hosts
+        draft.reasons.append(f"visit: the meeting is in {location.country}, the host's country")
+
+
+def _contexts(text: str, lang: str) -> list[str]:
+    folded = fold(text)
+    return [name for name, cues in event_lexicon(lang).contexts.items()
+            if any(cue in folded for cue in cues)]
+
+
+def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | None) -> bool:
+    """Two mentions are one happening when type, parties, aux mode and requested act agree,
+    and mode and date agree wherever both are stated."""
+    first: Draft = slot["draft"]
+    if (first.event, countries(first.actors), countries(first.recipients), first.aux,
+            first.content_key) != (draft.event, countries(draft.actors),
+                                   countries(draft.recipients), draft.aux, draft.content_key):
+        return False
+    if first.mode and draft.mode and first.mode != draft.mode:
+        return False
+    both_explicit = slot["basis"] == "explicit" and basis == "explicit"
+    return not both_explicit or slot["date"] == date
+
+
+def _infer_missing_recipients(drafts: list[Draft]) -> None:
+    """A demand with no named addressee goes to whom the same actor makes the same kind of
+    demand elsewhere in the story, when that is one party."""
+    for draft in drafts:
+        if draft.event != "REQUEST" or draft.recipients:
+            continue
+        others = {countries(d.recipients) for d in drafts
+                  if d is not draft and d.event == "REQUEST" and d.mode == draft.mode
+                  and countries(d.actors) == countries(draft.actors) and d.recipients}
+        if len(others) == 1:
+            source = next(d for d in drafts if d.recipients and countries(d.recipients) in others
+                          and d.mode == draft.mode)
+            draft.recipients = list(source.recipients)
+            draft.confidence -= 0.15
+            draft.reasons.append(
+                "recipient inferred: the same actor's other "
+                f"{draft.mode} demands in this story are addressed to "
+                f"{', '.join(sorted(countries(source.recipients)))}")
+
+
+def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Event]:
+    _infer_missing_recipients(drafts)
+    slots: list[dict] = []
+    text = res.doc.text
+    facts = plover_facts()
+    for draft in drafts:
+        location = _location(draft, res)
+        if draft.event == "CONSULT":
+            draft.mode = _consult_mode(draft, location, res.lang)
+            if draft.mode == "visit" and not draft.recipients:
+                _visit_roles(draft, location)
+        if draft.aux != "historical":
+            location = location or ctx.dateline_place
+        explicit = _explicit_date(draft, ctx)
+        date, basis = (explicit.value(), "explicit") if explicit and explicit.value() else (
+            (None, None) if draft.aux == "historical" else (ctx.published, ctx.date_basis))
+        slot = next((s for s in slots if _same_happening(s, draft, date, basis)), None)
+        if slot is None:
+            slots.append({"draft": draft, "spans": list(draft.spans), "date": date,
+                          "basis": basis, "location": location, "mentions": 1})
+            continue
+        _absorb(slot, draft, date, basis, location, ctx, text)
+    return [_event(slot, res, ctx, facts) for slot in slots]
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping evidence spans become one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _absorb(slot: dict, draft: Draft, date: str | None, basis: str | None,
+            location: Place | None, ctx: DocContext, text: str) -> None:
+    """Fold one more mention into an event, keeping the most specific facts."""
+    slot["mentions"] += 1
+    slot["spans"] = _union(slot["spans"] + draft.spans)
+    start, end = draft.spans[0]
+    slot["draft"].reasons.append(f"merged with another mention: '{text[start:end][:60]}'")
+    slot["draft"].mode = slot["draft"].mode or draft.mode
+    if basis == "explicit" and slot["basis"] != "explicit":
+        slot["date"], slot["basis"] = date, basis
+    if location is not None and (slot["location"] is None or slot["location"] is ctx.dateline_place):
+        slot["location"] = location
+
+
+def _event(slot: dict, res: Resolution, ctx: DocContext, facts: dict) -> Event:
+    draft: Draft = slot["draft"]
+    text = res.doc.text
+    spans = sorted(slot["spans"])
+    evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in spans]
+    cameo = facts["cameo"].get(f"{draft.event}:{draft.mode}") or facts["cameo"][draft.event]
+    ident = hashlib.sha256(f"{ctx.doc_id}|{draft.event}|{spans[0]}".encode()).hexdigest()[:12]
+    confidence = min(0.99, draft.confidence + 0.03 * (slot["mentions"] - 1))
+    reasons = list(dict.fromkeys(draft.reasons))
+    if slot["basis"] == "explicit":
+        reasons.append("date: stated in the sentence")
+    elif slot["date"]:
+        reasons.append(f"date: the story's {slot['basis']} date")
+    return Event(
+        id=f"ev-{ident}", event=draft.event, mode=draft.mode,
+        context=_contexts(" ".join(e.text for e in evidence), res.lang), aux=draft.aux,
+        actor=[to_actor(a) for a in unique(draft.actors)],
+        recipient=[to_actor(a) for a in unique(draft.recipients)],
+        date=slot["date"], date_basis=slot["basis"], location=slot["location"], cameo=cameo,
+        quad=facts["quad"][draft.event],
+        attributed_to=to_actor(draft.attributed_to) if draft.attributed_to else None,
+        evidence=evidence, confidence=round(max(0.05, confidence), 2), reasons=reasons,
+    )

@@ -1,0 +1,469 @@
+"""PLOVER coding of a resolved document: triggers from the language's lexicon, arguments from
+the dependency parse, auxiliary modes from morphology, one event per happening."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dateline.events.lexicon import EventLexicon, Predicate, event_lexicon
+from dateline.events.syntax import (
+    agent,
+    conjuncts,
+    head_chain,
+    is_passive,
+    np_bounds,
+    objects,
+    prep_of,
+    subject,
+    with_prep,
+)
+from dateline.resolve.actors import ActorRef, country_actor, sector_of
+from dateline.resolve.entities import Resolution
+from dateline.textutil import fold
+
+NP_DEPS = {"nmod", "amod", "flat:name", "flat", "appos", "conj", "compound", "nmod:poss",
+           "poss", "case", "det", "nummod", "fixed"}
+RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "who", "which", "that"}
+
+
+@dataclass
+class Draft:
+    event: str
+    mode: str | None
+    actors: list[ActorRef]
+    recipients: list[ActorRef]
+    sentence: Span
+    core: list[Token]
+    clause: Token
+    reasons: list[str]
+    confidence: float
+    content_key: str | None = None
+    aux: str | None = None
+    attributed_to: ActorRef | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def actor_key(actor: ActorRef) -> tuple[str | None, str | None]:
+    return (actor.country, actor.name if actor.country is None else None)
+
+
+def unique(actors: list[ActorRef]) -> list[ActorRef]:
+    seen: dict[tuple[str | None, str | None], ActorRef] = {}
+    for actor in actors:
+        if actor.country is None and actor.name is None:
+            continue
+        key = actor_key(actor)
+        current = seen.get(key)
+        if current is None or (actor.role and not current.role):
+            seen[key] = actor
+    return list(seen.values())
+
+
+def countries(actors: list[ActorRef]) -> frozenset[str]:
+    return frozenset(a.country for a in actors if a.country)
+
+
+class Coder:
+    def __init__(self, res: Resolution, informant: ActorRef | None = None) -> None:
+        self.res = res
+        self.lex: EventLexicon = event_lexicon(res.lang)
+        self.informant = informant
+        self.group: list[ActorRef] = []
+
+    # --- actors of a noun phrase -------------------------------------------------------
+    def np_actors(self, token: Token, follow_conj: bool = True) -> list[ActorRef]:
+        found = self._np_actor(token)
+        if follow_conj:
+            for other in conjuncts(token):
+                found.extend(self._np_actor(other))
+        return unique(found)
+
+    def _np_actor(self, token: Token) -> list[ActorRef]:
+        res = self.res
+        entity = res.token_entity.get(token.i)
+        if entity is not None and entity.actor is not None and entity.actor.country:
+            return [entity.actor]
+        if token.i in res.token_country:
+            return [country_actor(res.token_country[token.i], res.doc)]
+        if self._is_collective(token):
+            return list(self.group)
+        sector = sector_of(token, res.lexicon)
+        if sector is None:
+            return []
+        person = self._attached_person(token)
+        if person is not None:
+            return [person]
+        return [ActorRef(text=_np_text(token), name=None, country=country, sector=sector,
+                         reason=f"'{token.text}' ({sector}) of {country}")
+                for country in self._countries_below(token)]
+
+    def _is_collective(self, token: Token) -> bool:
+        phrase = fold(_np_text(token))
+        if token.pos_ == "PRON":
+            return token.morph.get("Number") == ["Plur"] and fold(token.text) in self.res.lexicon.collectives
+        return any(phrase.endswith(c) or fold(token.text) == c for c in self.res.lexicon.collectives)
+
+    def _attached_person(self, token: Token) -> ActorRef | None:
+        for child in token.children:
+            if child.dep_ in {"appos", "conj", "flat:name", "flat", "compound"}:
+                entity = self.res.token_entity.get(child.i)
+                if entity is not None and entity.label == "PERSON" and entity.actor is not None \
+                        and entity.actor.country:
+                    return entity.actor
+        return None
+
+    def _countries_below(self, token: Token) -> list[str]:
+        """Countries named inside a noun phrase, nearest first, with their conjuncts
+        ('les ministres des Affaires étrangères d'Arménie et de Russie')."""
+        frontier = [c for c in token.children if c.dep_ in NP_DEPS]
+        while frontier:
+            for child in frontier:
+                iso3 = self._country_at(child)
+                if iso3:
+                    more = [self._country_at(c) for c in conjuncts(child)]
+                    return list(dict.fromkeys([iso3, *[c for c in more if c]]))
+            frontier = [g for c in frontier for g in c.children if g.dep_ in NP_DEPS]
+        return []
+
+    def _country_at(self, token: Token) -> str | None:
+        mention = self.res.token_country.get(token.i)
+        return mention.iso3 if mention is not None and mention.kind != "org" else None
+
+    def _place_country(self, token: Token) -> list[ActorRef]:
+        """'le territoire de l'Arménie' -> Armenia, for targets named by their land."""
+        direct = self.np_actors(token)
+        if direct:
+            return direct
+        if fold(token.lemma_) in self.lex.aux.get("place_nouns", frozenset()):
+            for country in self._countries_below(token)[:1]:
+                mention = next(m for m in self.res.mentions if m.iso3 == country)
+                return [country_actor(mention, self.res.doc)]
+        return []
+
+    # --- clause properties -------------------------------------------------------------
+    def logical_subject(self, verb: Token) -> Token | None:
+        if is_passive(verb):
+            return agent(verb)
+        subj = subject(verb)
+        if subj is not None and fold(subj.text) in RELATIVE_PRONOUNS and verb.dep_ in {"acl:relcl", "relcl"}:
+            return verb.head
+        return subj
+
+    def logical_object(self, verb: Token) -> list[Token]:
+        if is_passive(verb):
+            subj = subject(verb)
+            return [subj] if subj is not None else []
+        return objects(verb)
+
+    def aux_mode(self, verb: Token) -> tuple[str | None, str | None]:
+        aux = self.lex.aux
+        words = [c for c in verb.children if c.dep_ in {"advmod", "neg"}]
+        if any(fold(c.text) in aux["negation"] for c in words):
+            return "negation", "negation adverb on the verb"
+        helpers = [c for c in verb.children if c.dep_.startswith("aux")]
+        if any(c.morph.get("Mood") == ["Cnd"] for c in [verb, *helpers]) or any(
+                c.dep_ == "mark" and fold(c.text) in aux["hypothetical_marks"] for c in verb.children):
+            return "hypothetical", "conditional mood or 'if' clause"
+        if verb.morph.get("Tense") == ["Fut"] or any(
+                fold(c.text) in {"will", "shall"} or c.morph.get("Tense") == ["Fut"] for c in helpers):
+            return "future", "future tense"
+        if verb.head is not verb and fold(verb.head.lemma_) in aux["future_aux"] and verb.dep_ == "xcomp":
+            return "future", f"'{verb.head.text}' + infinitive"
+        if any(c.morph.get("Tense") == ["Imp"] for c in helpers) and verb.morph.get("VerbForm") == ["Part"]:
+            return "historical", "pluperfect"
+        if any(fold(c.text) == "had" for c in helpers) and verb.tag_ == "VBN":
+            return "historical", "past perfect"
+        if verb.dep_ in {"acl:relcl", "relcl"} and helpers and verb.morph.get("VerbForm") == ["Part"]:
+            return "historical", "completed action in a relative clause"
+        return None, None
+
+    def speaker(self, verb: Token) -> ActorRef | None:
+        """Who reports a clause: the subject of a speech verb governing it, or 'selon X'."""
+        for head in head_chain(verb, 4):
+            if fold(head.lemma_) in self.lex.speech:
+                subj = self.logical_subject(head)
+                actors = self.np_actors(subj) if subj is not None else []
+                if actors:
+                    return actors[0]
+        for token in verb.subtree:
+            if prep_of(token) in self.lex.informant_preps:
+                actors = self.np_actors(token)
+                if actors:
+                    return actors[0]
+        return None
+
+    # --- coding ---------------------------------------------------------------------
+    def code_sentence(self, sentence: Span) -> list[Draft]:
+        drafts: list[Draft] = []
+        for token in sentence:
+            lemma = fold(token.lemma_)
+            if token.pos_ in {"VERB", "AUX"} and lemma in self.lex.predicates:
+                drafts.extend(self._predicate_events(token, sentence))
+            if token.pos_ in {"NOUN", "PROPN"} and lemma in self.lex.request_nouns:
+                drafts.extend(self._noun_requests(token, sentence))
+            if token.pos_ == "VERB" and lemma in self.lex.request_verbs:
+                drafts.extend(self._verb_requests(token, sentence))
+            if token.pos_ in {"NOUN", "PROPN"} and (lemma in self.lex.accusation_nouns
+                                                    or fold(token.text) in self.lex.accusation_nouns):
+                drafts.extend(self._accusations(token, sentence))
+        return drafts
+
+    def _predicate_events(self, verb: Token, sentence: Span) -> list[Draft]:
+        drafts = []
+        for predicate in self.lex.predicates[fold(verb.lemma_)]:
+            if predicate.objects and not any(
+                    fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects
+                    for o in objects(verb)):
+                continue
+            draft = self._predicate_event(verb, predicate, sentence)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _predicate_event(self, verb: Token, predicate: Predicate, sentence: Span) -> Draft | None:
+        subj = self.logical_subject(verb)
+        core = [verb]
+        if predicate.reciprocal:
+            parties = self.np_actors(subj) if subj is not None else []
+            core += [subj] if subj is not None else []
+            for partner in self._partners(verb, predicate):
+                parties += self.np_actors(partner)
+                core.append(partner)
+            parties = unique(parties)
+            if len(countries(parties)) < predicate.min_actors:
+                return None
+            actors, recipients = parties, []
+            self.group = parties
+        else:
+            actor_tok = subj if predicate.actor == "subj" else _first(self.logical_object(verb))
+            recip_tok = _first(self.logical_object(verb)) if predicate.recipient == "obj" else subj
+            actors = self.np_actors(actor_tok) if actor_tok is not None else []
+            recipients = self._place_country(recip_tok) if recip_tok is not None else []
+            core += [t for t in (actor_tok, recip_tok) if t is not None]
+            if not countries(actors) or (predicate.needs_recipient and not countries(recipients)):
+                return None
+            if countries(actors) & countries(recipients):
+                return None
+        aux, why = self.aux_mode(verb)
+        event, reasons = predicate.event, [f"{predicate.event} predicate '{verb.lemma_}'"]
+        if event == "CONSULT" and aux == "future":
+            event, aux = "AGREE", None
+            reasons.append("a future meeting is coded AGREE (PLOVER manual, CONSULT)")
+        if why:
+            reasons.append(f"aux {aux}: {why}")
+        return Draft(event, predicate.mode, actors, recipients, sentence, core, verb, reasons,
+                     0.85, aux=aux, attributed_to=self.speaker(verb))
+
+    def _partners(self, verb: Token, predicate: Predicate) -> list[Token]:
+        partners: list[Token] = []
+        holders = [verb, *objects(verb)]
+        for slot in predicate.partners:
+            if slot == "obj":
+                partners += [o for o in objects(verb) if fold(o.lemma_) not in predicate.objects]
+            else:
+                for holder in holders:
+                    partners += with_prep(holder, slot)
+        return partners
+
+    # --- requests ---------------------------------------------------------------------
+    def _noun_requests(self, noun: Token, sentence: Span) -> list[Draft]:
+        governor = noun.head if noun.dep_ not in {"ROOT"} else noun
+        while governor.dep_ == "conj" and governor.pos_ in {"NOUN", "PROPN"}:
+            governor = governor.head
+        if governor.pos_ not in {"VERB", "AUX"}:
+            return []
+        requester = self._requester(governor, noun)
+        if not requester:
+            return []
+        contents = self._noun_contents(noun, governor)
+        return self._requests(noun, governor, requester[0], requester[1], contents, [], sentence)
+
+    def _requester(self, verb: Token, noun: Token) -> tuple[list[ActorRef], str] | None:
+        subj = self.logical_subject(verb)
+        if subj is not None and subj is not noun and subj.i not in {t.i for t in noun.subtree}:
+            actors = self.np_actors(subj)
+            return (actors, f"requester: subject of '{verb.text}'") if actors else None
+        if is_passive(verb) and self.informant is not None:
+            return [self.informant], "requester: the story's informant (agentless passive)"
+        return None
+
+    def _noun_contents(self, noun: Token, governor: Token) -> list[Token]:
+        found = [c for c in noun.children if c.dep_ in {"nmod", "acl", "xcomp", "prep"}]
+        found += [g for c in noun.children if c.dep_ == "prep" for g in c.children]
+        found += [c for c in governor.children if c.dep_ in {"xcomp", "advcl"}
+                  and c.morph.get("VerbForm") == ["Inf"] and c.i > noun.i]
+        return found
+
+    def _verb_requests(self, verb: Token, sentence: Span) -> list[Draft]:
+        subj = self.logical_subject(verb)
+        actors = self.np_actors(subj) if subj is not None else []
+        if not actors:
+            return []
+        addressees: list[Token] = []
+        contents: list[Token] = []
+        for slot in self.lex.request_verbs[fold(verb.lemma_)]:
+            if slot == "obj":
+                addressees += [o for o in objects(verb) if self.np_actors(o)]
+            else:
+                addressees += with_prep(verb, slot)
+        contents += [o for o in objects(verb) if o not in addressees]
+        contents += [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl", "obl", "obl:arg"}]
+        contents += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+        return self._requests(verb, verb, actors, f"requester: subject of '{verb.text}'",
+                              contents, addressees, sentence)
+
+    def _requests(self, trigger: Token, clause: Token, actors: list[ActorRef], why: str,
+                  contents: list[Token], addressees: list[Token], sentence: Span) -> list[Draft]:
+        drafts = []
+        asked = unique([a for t in addressees for a in self.np_actors(t)])
+        for content in self._expand(contents):
+            predicate = self._content_predicate(content)
+            if predicate is None:
+                continue
+            recipients = self._content_agents(content, predicate) or asked
+            if countries(recipients) & countries(actors):
+                recipients = asked
+            mode = self.lex.request_modes.get(predicate.event, "change")
+            aux, aux_why = self.aux_mode(clause)
+            reasons = [f"REQUEST '{trigger.text}' of {predicate.event} '{content.text}' -> mode {mode}", why]
+            if aux_why:
+                reasons.append(f"aux {aux}: {aux_why}")
+            core = [trigger, content, *addressees]
+            drafts.append(Draft("REQUEST", mode, actors, recipients, sentence, core, clause,
+                                reasons, 0.8, content_key=f"{predicate.event}:{predicate.mode}",
+                                aux=aux, attributed_to=self.speaker(clause) or self.informant))
+        return drafts
+
+    def _expand(self, tokens: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for token in tokens:
+            for candidate in [token, *conjuncts(token)]:
+                if candidate not in out:
+                    out.append(candidate)
+        return out
+
+    def _content_predicate(self, token: Token) -> Predicate | None:
+        for key in (fold(token.lemma_), fold(token.text)):
+            for predicate in self.lex.contents.get(key, []):
+                if not predicate.objects:
+                    return predicate
+                if any(fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects
+                       for o in [*objects(token), *token.children]):
+                    return predicate
+        return None
+
+    def _content_agents(self, token: Token, predicate: Predicate) -> list[ActorRef]:
+        for slot in predicate.agent:
+            if slot == "obj":
+                holders = objects(token)
+            elif slot == "subj":
+                holders = [s for s in [subject(token)] if s is not None]
+            else:
+                # "le soutien sans équivoque de la Russie": the parser may hang the "de"
+                # phrase on a modifier of the noun.
+                holders = with_prep(token, slot) + [
+                    h for c in token.children if c.dep_ == "nmod" for h in with_prep(c, slot)]
+            for holder in holders:
+                found = self.np_actors(holder)
+                if found:
+                    return found
+        return []
+
+    # --- accusations ------------------------------------------------------------------
+    def _accusations(self, noun: Token, sentence: Span) -> list[Draft]:
+        perpetrators, by = self._perpetrators(noun)
+        if not perpetrators:
+            return []
+        for head in head_chain(noun):
+            lemma = fold(head.lemma_)
+            if head.pos_ not in {"VERB", "AUX"} or not (
+                    lemma in self.lex.speech or lemma in self.lex.request_verbs):
+                continue
+            requester = self._requester(head, noun)
+            if not requester:
+                continue
+            actors = requester[0]
+            if countries(actors) & countries(perpetrators) or not countries(actors):
+                return []
+            first = noun
+            while first.dep_ == "conj":
+                first = first.head
+            reasons = [f"ACCUSE: '{noun.text}' attributed to {', '.join(sorted(countries(perpetrators)))} "
+                       f"({by}) in what '{head.text}' reports", requester[1]]
+            aux, aux_why = self.aux_mode(head)
+            if aux_why:
+                reasons.append(f"aux {aux}: {aux_why}")
+            return [Draft("ACCUSE", "allege", actors, perpetrators, sentence, [first, noun, *self._perp_tokens(noun)],
+                          head, reasons, 0.75, aux=aux,
+                          attributed_to=self.speaker(head) or self.informant)]
+        return []
+
+    def _perp_tokens(self, noun: Token) -> list[Token]:
+        tokens = []
+        for child in noun.children:
+            if child.dep_ in {"acl", "acl:relcl", "relcl"}:
+                found = agent(child)
+                if found is not None:
+                    tokens.append(found)
+        return tokens
+
+    def _perpetrators(self, noun: Token) -> tuple[list[ActorRef], str]:
+        for child in noun.children:
+            if child.dep_ in {"acl", "acl:relcl", "relcl"}:
+                found = agent(child)
+                if found is not None and self.np_actors(found):
+                    return self.np_actors(found), f"'{child.text} {found.text}'"
+        for prep in self.lex.perpetrator_preps:
+            for holder in with_prep(noun, prep):
+                found = self.np_actors(holder, follow_conj=False)
+                if found and holder.pos_ == "PROPN":
+                    return found, f"'{prep} {holder.text}'"
+        return [], ""
+
+
+def _first(tokens: list[Token]) -> Token | None:
+    return tokens[0] if tokens else None
+
+
+def _np_text(token: Token) -> str:
+    start, end = np_bounds(token)
+    return token.doc.text[start:end]
+
+
+def find_informant(res: Resolution) -> ActorRef | None:
+    """The source a story relays: 'X a été informé par le service de presse du MAE Arménie'."""
+    lex = event_lexicon(res.lang)
+    coder = Coder(res)
+    for token in res.doc:
+        if fold(token.lemma_) in lex.informant_verbs and token.pos_ == "VERB":
+            found = agent(token)
+            if found is None:
+                continue
+            for candidate in found.subtree:
+                entity = res.token_entity.get(candidate.i)
+                if entity is not None and entity.actor is not None and entity.actor.country:
+                    return entity.actor
+            actors = coder.np_actors(found)
+            if actors:
+                return actors[0]
+    return None
+
+
+def code_document(res: Resolution) -> list[Draft]:
+    coder = Coder(res, find_informant(res))
+    drafts: list[Draft] = []
+    for sentence in res.doc.sents:
+        drafts.extend(coder.code_sentence(sentence))
+    for draft in drafts:
+        draft.spans = [_evidence_span(draft)]
+    return drafts
+
+
+def _evidence_span(draft: Draft) -> tuple[int, int]:
+    bounds = [np_bounds(t) if t.pos_ in {"NOUN", "PROPN", "PRON"} else (t.idx, t.idx + len(t))
+              for t in draft.core]
+    start = max(min(s for s, _ in bounds), draft.sentence.start_char)
+    end = min(max(e for _, e in bounds), draft.sentence.end_char)
+    return start, end

@@ -1,0 +1,105 @@
+"""Event lexicons of one language (`lang/<code>/events.toml`), indexed by lemma."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from dateline.lang import load_language
+from dateline.textutil import fold
+
+
+@dataclass(frozen=True)
+class Predicate:
+    event: str
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    reciprocal: bool = False
+    partners: tuple[str, ...] = ()
+    actor: str = "subj"
+    recipient: str | None = None
+    min_actors: int = 1
+    needs_recipient: bool = False
+    agent: tuple[str, ...] = ()
+
+
+def _predicate(entry: dict[str, Any]) -> Predicate:
+    return Predicate(
+        event=entry["event"], mode=entry.get("mode"),
+        objects=frozenset(fold(o) for o in entry.get("objects", [])),
+        reciprocal=entry.get("reciprocal", False), partners=tuple(entry.get("partners", [])),
+        actor=entry.get("actor", "subj"), recipient=entry.get("recipient"),
+        min_actors=entry.get("min_actors", 1), needs_recipient=entry.get("needs_recipient", False),
+        agent=tuple(entry.get("agent", [])),
+    )
+
+
+def _index(entries: list[dict[str, Any]]) -> dict[str, list[Predicate]]:
+    index: dict[str, list[Predicate]] = {}
+    for entry in entries:
+        predicate = _predicate(entry)
+        for lemma in entry["lemmas"]:
+            index.setdefault(fold(lemma), []).append(predicate)
+    return index
+
+
+@dataclass
+class EventLexicon:
+    predicates: dict[str, list[Predicate]]
+    contents: dict[str, list[Predicate]]
+    request_nouns: frozenset[str]
+    request_verbs: dict[str, tuple[str, ...]]
+    accusation_nouns: frozenset[str]
+    perpetrator_preps: tuple[str, ...]
+    request_modes: dict[str, str]
+    speech: frozenset[str]
+    informant_verbs: frozenset[str]
+    informant_preps: frozenset[str]
+    aux: dict[str, frozenset[str]]
+    contexts: dict[str, tuple[str, ...]]
+    plover: dict[str, Any] = field(default_factory=dict)
+
+
+def _set(values: list[str]) -> frozenset[str]:
+    return frozenset(fold(v) for v in values)
+
+
+@cache
+def plover_facts() -> dict[str, Any]:
+    return tomllib.loads((resources.files(__package__) / "plover.toml").read_text("utf-8"))
+
+
+@cache
+def event_lexicon(lang: str) -> EventLexicon:
+    data = load_language(lang)["events"]
+    request_nouns: set[str] = set()
+    request_verbs: dict[str, tuple[str, ...]] = {}
+    for entry in data["requests"]:
+        for lemma in entry["lemmas"]:
+            if entry["pos"] == "NOUN":
+                request_nouns.add(fold(lemma))
+            else:
+                request_verbs[fold(lemma)] = tuple(entry.get("addressee", []))
+    accusation_nouns: set[str] = set()
+    preps: list[str] = []
+    for entry in data["accusations"]:
+        accusation_nouns |= _set(entry["lemmas"])
+        preps.extend(entry.get("perpetrator", []))
+    return EventLexicon(
+        predicates=_index(data["predicates"]),
+        contents=_index(data["contents"]),
+        request_nouns=frozenset(request_nouns),
+        request_verbs=request_verbs,
+        accusation_nouns=frozenset(accusation_nouns),
+        perpetrator_preps=tuple(preps),
+        request_modes=dict(data["request_modes"]),
+        speech=_set(data["speech"]["lemmas"]),
+        informant_verbs=_set(data["speech"]["informant_verbs"]),
+        informant_preps=_set(data["speech"]["informant_preps"]),
+        aux={key: _set(values) for key, values in data["aux"].items()},
+        contexts={key: tuple(fold(v) for v in values) for key, values in data["contexts"].items()},
+        plover=plover_facts(),
+    )

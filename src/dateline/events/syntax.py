@@ -1,0 +1,96 @@
+"""Dependency-tree helpers shared by the coder, written for UD (French) and ClearNLP (English)
+labels alike, so that language differences stay in the data files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from dateline.textutil import fold
+
+SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+PASSIVE_SUBJECTS = {"nsubj:pass", "nsubjpass"}
+OBJECTS = {"obj", "dobj", "iobj"}
+CLAUSAL = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
+CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "au": "à", "aux": "à", "l'": ""}
+
+
+def prep_of(token: Token) -> str | None:
+    """The preposition that introduces a nominal: 'avec' in 'avec le ministre'."""
+    for child in token.children:
+        if child.dep_ in {"case", "mark"}:
+            word = fold(child.text)
+            return CONTRACTIONS.get(word, word)
+    if token.dep_ in {"pobj", "pcomp"}:
+        return fold(token.head.text)
+    if token.dep_ == "poss":
+        return "de"
+    return None
+
+
+def with_prep(head: Token, prep: str) -> list[Token]:
+    """Nominal dependents of `head` introduced by `prep` (both annotation schemes)."""
+    found = [c for c in head.children if c.dep_ not in CLAUSAL and prep_of(c) == prep
+             and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"}]
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"} and fold(child.text) == prep:
+            found.extend(g for g in child.children if g.dep_ in {"pobj", "pcomp"})
+    if prep == "de":
+        found.extend(c for c in head.children if c.dep_ == "poss")
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"aux:pass", "auxpass"} or c.dep_ in PASSIVE_SUBJECTS
+               for c in verb.children)
+
+
+def subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject(verb.head)
+    return None
+
+
+def agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+    found = with_prep(verb, "par") or with_prep(verb, "by")
+    return found[0] if found else None
+
+
+def objects(verb: Token) -> list[Token]:
+    direct = [c for c in verb.children if c.dep_ in OBJECTS]
+    return direct + [g for d in direct for g in conjuncts(d)]
+
+
+def conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from conjuncts(child)
+
+
+def np_bounds(token: Token) -> tuple[int, int]:
+    """Character span of a noun phrase without its clauses (relative clauses, etc.)."""
+    start, end = token.idx, token.idx + len(token)
+    stack = [c for c in token.children if c.dep_ not in CLAUSAL and c.dep_ != "punct"]
+    while stack:
+        child = stack.pop()
+        start = min(start, child.idx)
+        end = max(end, child.idx + len(child))
+        stack.extend(c for c in child.children if c.dep_ not in CLAUSAL)
+    return start, end
+
+
+def head_chain(token: Token, limit: int = 8) -> Iterator[Token]:
+    current = token
+    for _ in range(limit):
+        if current.head is current:
+            return
+        current = current.head
+        yield current

@@ -1,0 +1,139 @@
+"""The output contract (`shared/spec/record.md`, version 1) as pydantic models.
+
+The models are the single source of truth: `dateline schema` prints their JSON Schema and the
+tests validate real output against it. Fields may be added; none may be renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "dateline.record/1"
+
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+Aux = Literal["historical", "future", "hypothetical", "negation"]
+EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"]
+PublishedBasis = Literal["metadata", "dateline", "inferred"]
+DateBasis = Literal["explicit", "dateline", "published", "inferred"]
+IsoDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class _Strict(BaseModel):
+    # Every field is always serialised, so the published schema marks all of them required.
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+
+class Place(_Strict):
+    text: str
+    name: str
+    geonameid: int | None = None
+    country: CountryCode | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+
+
+class Actor(_Strict):
+    text: str
+    name: str | None = None
+    country: CountryCode | None = None
+    sector: str | None = None
+    role: str | None = None
+    entity_id: str | None = None
+    kb_id: str | None = None
+
+
+class Source(_Strict):
+    path: str | None = None
+    url: str | None = None
+
+
+class Dateline(_Strict):
+    text: str
+    place: Place | None = None
+    date: IsoDate | None = None
+
+
+class Document(_Strict):
+    id: str
+    source: Source
+    title: str | None = None
+    section: str | None = None
+    language: str
+    agency: str | None = None
+    dateline: Dateline | None = None
+    published: IsoDate | None = None
+    published_basis: PublishedBasis | None = None
+    text: str
+
+
+class Entity(_Strict):
+    id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    label: EntityLabel
+    actor: Actor | None = None
+    place: Place | None = None
+
+
+class Time(_Strict):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    value: IsoDate | None = None
+
+
+class Evidence(_Strict):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Event(_Strict):
+    id: str
+    event: EventType
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    aux: Aux | None = None
+    actor: list[Actor]
+    recipient: list[Actor] = Field(default_factory=list)
+    date: IsoDate | None = None
+    date_basis: DateBasis | None = None
+    location: Place | None = None
+    cameo: str | None = None
+    quad: Literal[1, 2, 3, 4]
+    attributed_to: Actor | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+    confidence: float = Field(ge=0.0, le=1.0)
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Record(_Strict):
+    schema_: Literal["dateline.record/1"] = Field(default=SCHEMA_VERSION, alias="schema")
+    document: Document
+    entities: list[Entity] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, json_schema_serialization_defaults_required=True
+    )
+
+    def to_json_dict(self) -> dict:
+        return self.model_dump(by_alias=True, mode="json")
+
+
+def json_schema() -> dict:
+    """The contract as a JSON Schema (draft 2020-12), as printed by `dateline schema`."""
+    schema = Record.model_json_schema(by_alias=True, mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://dateline.invalid/schema/record-1.json"
+    schema["title"] = "dateline record, version 1"
+    return schema

@@ -1,0 +1,113 @@
+"""Named entities of a parsed document, resolved to actors and places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dateline.resolve.actors import (
+    ActorLexicon,
+    ActorRef,
+    CountryMention,
+    country_actor,
+    learn_person_role,
+    lexicon,
+    link_surnames,
+    org_actor,
+)
+from dateline.resolve.places import GazEntry, load_gazetteer
+
+LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
+          "NORP": "NORP", "MISC": "MISC", "FAC": "LOC"}
+KEPT_EN_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+@dataclass
+class ResolvedEntity:
+    id: str
+    span: Span
+    label: str
+    actor: ActorRef | None = None
+    place: GazEntry | None = None
+
+
+@dataclass
+class Resolution:
+    doc: Doc
+    lang: str
+    lexicon: ActorLexicon
+    mentions: list[CountryMention]
+    entities: list[ResolvedEntity] = field(default_factory=list)
+    token_entity: dict[int, ResolvedEntity] = field(default_factory=dict)
+    token_country: dict[int, CountryMention] = field(default_factory=dict)
+
+    def countries(self) -> frozenset[str]:
+        return frozenset(m.iso3 for m in self.mentions if m.kind != "org")
+
+
+def _keep(ent: Span, lang: str) -> bool:
+    if lang == "en" and ent.label_ not in KEPT_EN_LABELS:
+        return False
+    # The French model tags titles ("ministre des Affaires étrangères de la") as ORG.
+    return not (ent.label_ in {"ORG", "MISC"} and ent.text[:1].islower())
+
+
+def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str]) -> Resolution:
+    lex = lexicon(lang)
+    mentions = lex.country_mentions(doc)
+    res = Resolution(doc=doc, lang=lang, lexicon=lex, mentions=mentions)
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            res.token_country[i] = mention
+    prefer = res.countries() | dateline_countries
+    ents = [ent for ent in doc.ents if _keep(ent, lang)]
+    people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
+              if LABELS.get(e.label_) == "PERSON"}
+    people = link_surnames(people, {i: ents[i] for i in people})
+    for index, ent in enumerate(ents):
+        entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer)
+        res.entities.append(entity)
+        for i in range(ent.start, ent.end):
+            res.token_entity[i] = entity
+    _number_people(res)
+    return res
+
+
+def _resolve_one(
+    entity_id: str, ent: Span, person: ActorRef | None, mentions: list[CountryMention],
+    lex: ActorLexicon, prefer: frozenset[str],
+) -> ResolvedEntity:
+    label = LABELS.get(ent.label_, "MISC")
+    if label == "PERSON":
+        return ResolvedEntity(entity_id, ent, label, actor=person)
+    if label == "ORG":
+        return ResolvedEntity(entity_id, ent, label, actor=org_actor(ent, mentions, lex))
+    if label == "NORP":
+        return ResolvedEntity(entity_id, ent, label)
+    whole = [m for m in mentions if m.start == ent.start and m.end == ent.end
+             or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
+    place = load_gazetteer().lookup(ent.text, prefer)
+    if whole and whole[0].kind == "org":
+        return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
+    if whole:
+        return ResolvedEntity(entity_id, ent, "GPE", actor=country_actor(whole[0], ent.doc),
+                              place=place)
+    if place is None:
+        return ResolvedEntity(entity_id, ent, label)
+    gpe = place.feature.startswith(("PPL", "PCL", "ADM"))
+    return ResolvedEntity(entity_id, ent, "GPE" if gpe else "LOC", place=place)
+
+
+def _number_people(res: Resolution) -> None:
+    """Give each person one entity id shared by all its mentions."""
+    first: dict[tuple[str | None, str | None], str] = {}
+    for entity in res.entities:
+        actor = entity.actor
+        if entity.label != "PERSON" or actor is None:
+            continue
+        key = (actor.name if actor.country is None else actor.country, actor.role)
+        if actor.country is not None:
+            key = (f"{actor.country}:{entity.span[-1].text.casefold()}", actor.role)
+        first.setdefault(key, entity.id)
+        entity.actor = ActorRef(**{**actor.__dict__, "entity_id": first[key]})

