@@ -1,0 +1,175 @@
+"""Command line: `dateline extract | schema | ingest | events | eval`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dateline.pipeline import extract
+from dateline.record import json_schema
+from dateline.sources import InputError, SourceDocument, iter_paths
+from dateline.store import DEFAULT_DB, Store, StoreError
+
+app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
+                  no_args_is_help=True, add_completion=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+Paths = Annotated[list[Path], typer.Argument(help="Input files.", show_default=False)]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+def report_error(item: str, cause: str) -> None:
+    err.print(f"dateline: error: {item}: {cause}", markup=False)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                    TimeElapsedColumn(), console=err, disable=quiet, transient=True)
+
+
+def _records(paths: list[Path], quiet: bool):  # noqa: ANN202 - generator of (doc, record)
+    """Each input's record, or one error line for a bad input; the batch goes on."""
+    with _progress(quiet) as progress:
+        task = progress.add_task("extracting", total=len(paths))
+        for item in iter_paths(paths):
+            progress.advance(task)
+            if isinstance(item, InputError):
+                report_error(item.item, item.cause)
+                yield item, None
+                continue
+            try:
+                yield item, extract(item)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+                report_error(item.path or item.id, f"extraction failed ({type(exc).__name__}: {exc})")
+                yield item, None
+
+
+@app.command("extract")
+def extract_command(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
+                    quiet: Quiet = False) -> None:
+    """Print the record of each input (JSON, or one line per record with --format jsonl)."""
+    failed = False
+    for _doc, record in _records(paths, quiet):
+        if record is None:
+            failed = True
+            continue
+        data = record.to_json_dict()
+        if format is Format.jsonl:
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the record contract as a JSON Schema."""
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("ingest")
+def ingest_command(paths: Paths, db: Db = Path(DEFAULT_DB), quiet: Quiet = False) -> None:
+    """Extract each input and store it; a document already stored is not stored again."""
+    failed = stored = skipped = 0
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        report_error(str(db), str(exc).split(": ", 1)[-1])
+        raise typer.Exit(2) from None
+    with store:
+        for doc, record in _records(paths, quiet):
+            if record is None:
+                failed += 1
+            elif store.add(record):
+                stored += 1
+            else:
+                skipped += 1
+        counts = store.counts()
+    if not quiet:
+        err.print(f"stored {stored}, already present {skipped}, failed {failed}; "
+                  f"database {db}: {counts['documents']} documents, {counts['events']} events")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _actors(values: list[str] | None) -> str:
+    return "+".join(values or []) or "-"
+
+
+@app.command("events")
+def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000) -> None:
+    """List stored events as a table."""
+    if not db.exists():
+        report_error(str(db), "no such database (run `dateline ingest` first)")
+        raise typer.Exit(2)
+    with Store(db) as store:
+        rows = store.events(limit)
+    table = Table(title=f"{len(rows)} events in {db}")
+    for column in ("date", "event", "mode", "aux", "actor", "recipient", "where", "conf.", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        evidence = json.loads(row["evidence"])[0]["text"]
+        table.add_row(str(row["date"] or "-"), row["event"], row["mode"] or "-", row["aux"] or "-",
+                      _actors(row["actor_countries"]), _actors(row["recipient_countries"]),
+                      row["location"] or "-", f"{row['confidence']:.2f}",
+                      evidence if len(evidence) < 90 else evidence[:87] + "...")
+    out.print(table)
+
+
+@app.command("eval")
+def eval_command(golds: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json).")],
+                 verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    """Precision, recall and F1 of events, and per-field checks, against gold files."""
+    from dateline.evaluate import evaluate_gold
+
+    table = Table(title="dateline eval")
+    for column in ("gold", "P", "R", "F1", "TP", "FP", "FN", "doc checks", "event fields"):
+        table.add_column(column)
+    totals = [0, 0, 0]
+    failures: list[str] = []
+    for gold in golds:
+        try:
+            report = evaluate_gold(gold)
+        except Exception as exc:  # noqa: BLE001 - report and stop on a broken gold
+            report_error(str(gold), f"cannot evaluate ({type(exc).__name__}: {exc})")
+            raise typer.Exit(2) from None
+        totals = [totals[0] + report.tp, totals[1] + report.fp, totals[2] + report.fn]
+        doc_ok = sum(c.ok for c in report.document)
+        field_ok = sum(c.ok for c in report.fields)
+        table.add_row(report.gold, f"{report.precision:.2f}", f"{report.recall:.2f}", f"{report.f1:.2f}",
+                      str(report.tp), str(report.fp), str(report.fn),
+                      f"{doc_ok}/{len(report.document)}", f"{field_ok}/{len(report.fields)}")
+        failures += [f"{report.gold}: {c.name}: {c.detail}" for c in report.document + report.fields if not c.ok]
+        failures += [f"{report.gold}: false positive {fp}" for fp in report.false_positives]
+        failures += [f"{report.gold}: missed {m}" for m in report.missed]
+    tp, fp, fn = totals
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    if len(golds) > 1:
+        table.add_row("all", f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(tp), str(fp), str(fn), "", "")
+    out.print(table)
+    for line in failures if verbose or len(golds) == 1 else failures[:40]:
+        out.print(f"  ✗ {line}", markup=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
