@@ -127,7 +127,7 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000) -> None:
                       _actors(row["actor_countries"]), _actors(row["recipient_countries"]),
                       row["location"] or "-", f"{row['confidence']:.2f}",
                       evidence if len(evidence) < 90 else evidence[:87] + "...")
-    out.print(table)
+    Console(highlight=False).print(table)  # created here so that it sees the terminal width
 
 
 @app.command("eval")

@@ -61,7 +61,7 @@ def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str]) ->
         for i in range(mention.start, mention.end):
             res.token_country[i] = mention
     prefer = res.countries() | dateline_countries
-    ents = [ent for ent in doc.ents if _keep(ent, lang)]
+    ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, lang)], res)
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
               if LABELS.get(e.label_) == "PERSON"}
     people = link_surnames(people, {i: ents[i] for i in people})
@@ -72,6 +72,46 @@ def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str]) ->
             res.token_entity[i] = entity
     _number_people(res)
     return res
+
+
+def _propn_runs(doc: Doc) -> list[Span]:
+    runs, start = [], None
+    for token in [*doc, None]:
+        name_like = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if name_like and start is None:
+            start = token.i
+        elif not name_like and start is not None:
+            runs.append(doc[start:token.i if token is not None else len(doc)])
+            start = None
+    return runs
+
+
+def _with_titled_people(ents: list[Span], res: Resolution) -> list[Span]:
+    """A name right after a title is a person, whatever the NER model said
+    ("le Premier ministre géorgien Irakli Kobakhidze")."""
+    doc = res.doc
+    added: list[Span] = []
+    for run in _propn_runs(doc):
+        if any(i in res.token_country for i in range(run.start, run.end)):
+            continue
+        if any(e.start <= run.start and run.end <= e.end and LABELS.get(e.label_) == "PERSON"
+               for e in ents):
+            continue
+        before = doc[max(run.sent.start, run.start - 8):run.start]
+        hits = res.lexicon.role_in(before.text)
+        folded_len = len(before.text)
+        if any(folded_len - m.end() <= 12 for m, _ in hits):
+            added.append(Span(doc, run.start, run.end, label="PER"))
+    people = [*added, *(e for e in ents if LABELS.get(e.label_) == "PERSON")]
+    surnames = {e[-1].text for e in people if len(e) > 1}
+    for run in _propn_runs(doc):
+        if run[-1].text in surnames and not any(e.start < run.end and run.start < e.end
+                                                    for e in people):
+            added.append(Span(doc, run.start, run.end, label="PER"))  # later mention by surname
+    if not added:
+        return ents
+    kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
+    return sorted(kept + added, key=lambda e: e.start)
 
 
 def _resolve_one(

@@ -1,0 +1,34 @@
+# dateline: the two commands a fresh clone needs.
+#   make demo   install into .venv, extract the bundled example, store it, list its events
+#   make test   install the test dependencies into .venv and run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+DB ?= dateline.duckdb
+EXAMPLE = examples/armenpress-fr-mirzoyan-lavrov-astana.txt
+
+.PHONY: install install-test demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+
+demo: install
+	$(BIN)/dateline ingest $(EXAMPLE) --db $(DB)
+	$(BIN)/dateline events --db $(DB)
+
+test: install-test
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

@@ -1,0 +1,81 @@
+"""Event coding on paraphrases with other actors, dates, places and word orders."""
+
+from __future__ import annotations
+
+from dateline.pipeline import extract
+from dateline.sources import SourceDocument
+
+
+def events_of(text: str, language: str | None = None) -> list[tuple]:
+    record = extract(SourceDocument(text=text), language)
+    return [(e.event, e.mode, e.aux, tuple(sorted(a.country for a in e.actor)),
+             tuple(sorted(a.country for a in e.recipient)), e.date,
+             e.location.name if e.location else None) for e in record.events]
+
+
+MEETING_FR = ("BAKOU, 4 MARS, AZERTAC: Le 4 mars, le ministre des Affaires étrangères de la République "
+              "d'Azerbaïdjan, Djeyhoun Baïramov, qui se trouve à Tbilissi, a eu un entretien avec le "
+              "ministre des Affaires étrangères de la République de Turquie, Mevlüt Çavuşoğlu, "
+              "après leur rencontre du 12 janvier 2022.\n\n"
+              "Les ministres des Affaires étrangères d'Azerbaïdjan et de Turquie ont également discuté "
+              "des relations entre les deux pays.")
+
+
+def test_meeting_in_a_third_country_is_one_consult_event():
+    found = [e for e in events_of(MEETING_FR) if e[0] == "CONSULT"]
+    assert found == [("CONSULT", "third-party", None, ("AZE", "TUR"), (), "2022-03-04", "Tbilisi")]
+
+
+def test_demand_for_withdrawal_is_a_request_not_a_retreat():
+    text = ("PARIS, 5 mai 2023 (AFP) - Le ministre des Affaires étrangères de la République de "
+            "Moldavie, Nicu Popescu, a souligné la nécessité du retrait des forces armées russes "
+            "de Transnistrie.")
+    found = events_of(text)
+    assert ("REQUEST", "yield", None, ("MDA",), ("RUS",), "2023-05-05", "Paris") in found
+    assert not [e for e in found if e[0] == "RETREAT"]
+
+
+def test_expectation_of_support_is_request_assist():
+    text = ("TBILISSI, 9 juin 2022 (AFP) - Le Premier ministre géorgien Irakli Garibachvili a "
+            "déclaré que la partie géorgienne attend le soutien de l'Union européenne.")
+    found = events_of(text)
+    assert any(e[0] == "REQUEST" and e[1] == "assist" and e[3] == ("GEO",) and e[4] == ("EUR",)
+               for e in found)
+
+
+def test_crimes_committed_by_an_actor_is_an_accusation():
+    text = ("KIEV, 2 avril 2022 (AFP) - La partie ukrainienne a dénoncé les crimes de guerre "
+            "commis par la Russie contre des civils ukrainiens.")
+    found = events_of(text)
+    assert ("ACCUSE", "allege", None, ("UKR",), ("RUS",), "2022-04-02", "Kyiv") in [
+        (e[0], e[1], e[2], e[3], e[4], e[5], e[6]) for e in found if e[0] == "ACCUSE"]
+
+
+def test_meeting_in_english():
+    text = ("ANKARA, June 8, 2022 (AFP) - Russian Foreign Minister Sergei Lavrov held talks with "
+            "Turkish Foreign Minister Mevlut Cavusoglu in Ankara on June 8, 2022.")
+    found = [e for e in events_of(text) if e[0] == "CONSULT"]
+    assert found and found[0][3:5] in {(("RUS",), ("TUR",)), (("RUS", "TUR"), ())}
+    assert found[0][1] == "visit"
+
+
+def test_negated_meeting_has_aux_negation():
+    text = ("EREVAN, 3 mars 2023, ARMENPRESS: Le ministre des Affaires étrangères de la République "
+            "d'Arménie, Ararat Mirzoyan, n'a pas rencontré le ministre des Affaires étrangères de "
+            "la République d'Azerbaïdjan, Djeyhoun Baïramov.")
+    found = [e for e in events_of(text) if e[0] == "CONSULT"]
+    assert found and found[0][2] == "negation"
+
+
+def test_recalled_invasion_is_historical():
+    text = ("EREVAN, 3 mars 2023, ARMENPRESS: La partie arménienne a exigé le retrait des forces "
+            "armées azerbaïdjanaises qui ont envahi le territoire de l'Arménie.")
+    found = events_of(text)
+    assert any(e[0] == "ASSAULT" and e[2] == "historical" and e[3] == ("AZE",) and e[4] == ("ARM",)
+               for e in found)
+
+
+def test_text_without_political_event_has_none():
+    text = ("LYON, 3 mars 2023 (AFP) - Le festival de cuisine a accueilli des milliers de visiteurs "
+            "venus goûter les spécialités de la région.")
+    assert events_of(text) == []

@@ -1,0 +1,47 @@
+"""Roles learned from titles and appositions, in both languages, with other names."""
+
+from __future__ import annotations
+
+from dateline.nlp import parse
+from dateline.resolve.entities import resolve_entities
+
+
+def people(text: str, lang: str) -> dict[str, tuple]:
+    res = resolve_entities(parse(text, lang), lang, frozenset())
+    return {e.span.text: (e.actor.country, e.actor.sector, e.actor.role)
+            for e in res.entities if e.label == "PERSON" and e.actor}
+
+
+def test_french_apposition_after_title_with_long_country_name():
+    found = people("Le 3 mars, le ministre des Affaires étrangères de la République d'Azerbaïdjan, "
+                   "Djeyhoun Baïramov, a rencontré le ministre de la Défense de la Fédération de Russie, "
+                   "Sergueï Choïgou.", "fr")
+    assert found["Djeyhoun Baïramov"] == ("AZE", "GOV", "Minister of Foreign Affairs")
+    assert found["Sergueï Choïgou"] == ("RUS", "GOV", "Minister of Defence")
+
+
+def test_french_demonym_title_and_later_surname():
+    found = people("Le Premier ministre géorgien Irakli Kobakhidze est arrivé mardi. "
+                   "Plus tard, Kobakhidze a parlé aux journalistes.", "fr")
+    assert found["Irakli Kobakhidze"] == ("GEO", "GOV", "Prime Minister")
+    assert found["Kobakhidze"] == ("GEO", "GOV", "Prime Minister")
+
+
+def test_english_title_before_and_apposition_after():
+    found = people("Armenian Foreign Minister Ararat Mirzoyan met Antony Blinken, the US secretary "
+                   "of state, in Washington on Monday.", "en")
+    assert found["Ararat Mirzoyan"] == ("ARM", "GOV", "Minister of Foreign Affairs")
+    assert found["Antony Blinken"][0] == "USA"
+
+
+def test_person_without_role_has_no_country():
+    found = people("Hier, Jean Dupont a publié un livre sur la cuisine lyonnaise.", "fr")
+    assert found.get("Jean Dupont", (None,))[0] is None
+
+
+def test_places_resolve_with_country():
+    res = resolve_entities(parse("Les ministres se sont retrouvés à Astana puis à Bakou.", "fr"),
+                           "fr", frozenset())
+    places = {e.span.text: e.place for e in res.entities if e.place}
+    assert places["Astana"].geonameid == 1526273 and places["Astana"].country == "KAZ"
+    assert places["Bakou"].country == "AZE"

@@ -1,0 +1,70 @@
+"""The command line: bad inputs, idempotent ingest, schema, events table."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.store import Store
+
+from .conftest import EXAMPLE
+
+runner = CliRunner()
+
+
+def test_schema_command_prints_json_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["properties"]["events"]["type"] == "array"
+
+
+def test_extract_jsonl(tmp_path):
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "jsonl", "--quiet"])
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["schema"] == "dateline.record/1"
+
+
+def test_bad_inputs_each_get_one_error_line_and_the_rest_proceed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "binary.bin"
+    binary.write_bytes(b"\x00\x01\x02PNG\x00")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Le ministre a été reçu à Genève.".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    db = tmp_path / "t.duckdb"
+    result = runner.invoke(app, ["ingest", str(empty), str(binary), str(EXAMPLE), str(latin),
+                                 str(missing), "--db", str(db), "--quiet"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("dateline: error:")]
+    assert len(errors) == 4
+    for path, cause in ((empty, "empty"), (binary, "binary"), (latin, "UTF-8"), (missing, "no such file")):
+        assert any(str(path) in line and cause in line for line in errors)
+    with Store(db) as store:
+        assert store.counts()["documents"] == 1
+
+
+def test_ingest_twice_stores_once(tmp_path):
+    db = tmp_path / "t.duckdb"
+    for _ in range(2):
+        assert runner.invoke(app, ["ingest", str(EXAMPLE), "--db", str(db), "--quiet"]).exit_code == 0
+    with Store(db) as store:
+        counts = store.counts()
+    assert counts["documents"] == 1 and counts["events"] >= 5
+    table = runner.invoke(app, ["events", "--db", str(db)], env={"COLUMNS": "200"})
+    assert table.exit_code == 0 and "CONSULT" in table.stdout
+
+
+def test_failed_document_leaves_nothing_half_written(tmp_path, example_record):
+    db = tmp_path / "t.duckdb"
+    broken = example_record.model_copy(deep=True)
+    broken.events.append(broken.events[0])  # duplicate event id -> primary-key violation
+    with Store(db) as store:
+        try:
+            store.add(broken)
+        except Exception:  # noqa: BLE001 - the insert is expected to fail
+            pass
+        assert store.counts() == {"documents": 0, "entities": 0, "events": 0}
