@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 from typer.testing import CliRunner
@@ -63,8 +64,6 @@ def test_failed_document_leaves_nothing_half_written(tmp_path, example_record):
     broken = example_record.model_copy(deep=True)
     broken.events.append(broken.events[0])  # duplicate event id -> primary-key violation
     with Store(db) as store:
-        try:
+        with contextlib.suppress(Exception):  # the insert is expected to fail
             store.add(broken)
-        except Exception:  # noqa: BLE001 - the insert is expected to fail
-            pass
         assert store.counts() == {"documents": 0, "entities": 0, "events": 0}

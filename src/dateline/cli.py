@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +15,7 @@ from rich.table import Table
 
 from dateline.pipeline import extract
 from dateline.record import json_schema
-from dateline.sources import InputError, SourceDocument, iter_paths
+from dateline.sources import InputError, iter_paths
 from dateline.store import DEFAULT_DB, Store, StoreError
 
 app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
@@ -28,7 +28,7 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
 
@@ -92,7 +92,7 @@ def ingest_command(paths: Paths, db: Db = Path(DEFAULT_DB), quiet: Quiet = False
         report_error(str(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
     with store:
-        for doc, record in _records(paths, quiet):
+        for _doc, record in _records(paths, quiet):
             if record is None:
                 failed += 1
             elif store.add(record):

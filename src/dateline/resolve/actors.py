@@ -146,7 +146,6 @@ def country_actor(mention: CountryMention, doc: Doc, sector: str | None = None) 
 
 def learn_person_role(ent: Span, mentions: list[CountryMention], lex: ActorLexicon) -> ActorRef:
     """Country, sector and role of a person from the title or apposition around the name."""
-    doc = ent.doc
     for window in (_pre_window(ent), _post_window(ent)):
         if window is None:
             continue
