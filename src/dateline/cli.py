@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -127,7 +128,10 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000) -> None:
                       _actors(row["actor_countries"]), _actors(row["recipient_countries"]),
                       row["location"] or "-", f"{row['confidence']:.2f}",
                       evidence if len(evidence) < 90 else evidence[:87] + "...")
-    Console(highlight=False).print(table)  # created here so that it sees the terminal width
+    console = Console(highlight=False)  # created here so that it sees the terminal width
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(highlight=False, width=160)  # piped output: no 80-column squeeze
+    console.print(table)
 
 
 @app.command("eval")

@@ -462,7 +462,7 @@ def code_document(res: Resolution) -> list[Draft]:
 
 
 def _evidence_span(draft: Draft) -> tuple[int, int]:
-    bounds = [np_bounds(t) if t.pos_ in {"NOUN", "PROPN", "PRON"} else (t.idx, t.idx + len(t))
+    bounds = [np_bounds(t, skip_conj=True) if t.pos_ in {"NOUN", "PROPN", "PRON"} else (t.idx, t.idx + len(t))
               for t in draft.core]
     start = max(min(s for s, _ in bounds), draft.sentence.start_char)
     end = min(max(e for _, e in bounds), draft.sentence.end_char)

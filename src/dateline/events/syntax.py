@@ -75,15 +75,17 @@ def conjuncts(token: Token) -> Iterator[Token]:
             yield from conjuncts(child)
 
 
-def np_bounds(token: Token) -> tuple[int, int]:
-    """Character span of a noun phrase without its clauses (relative clauses, etc.)."""
+def np_bounds(token: Token, skip_conj: bool = False) -> tuple[int, int]:
+    """Character span of a noun phrase without its clauses (relative clauses, etc.), and
+    without its coordinated phrases when `skip_conj` (evidence of one event)."""
+    skipped = CLAUSAL | ({"conj", "cc"} if skip_conj else set())
     start, end = token.idx, token.idx + len(token)
-    stack = [c for c in token.children if c.dep_ not in CLAUSAL and c.dep_ != "punct"]
+    stack = [c for c in token.children if c.dep_ not in skipped and c.dep_ != "punct"]
     while stack:
         child = stack.pop()
         start = min(start, child.idx)
         end = max(end, child.idx + len(child))
-        stack.extend(c for c in child.children if c.dep_ not in CLAUSAL)
+        stack.extend(c for c in child.children if c.dep_ not in skipped)
     return start, end
 
 
