@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from dateline.evaluate import evaluate_gold, score
@@ -63,4 +61,3 @@ def test_score_counts_optional_events_neither_way(example_record):
     assert report.tp == 1 and report.fn == 0
     gold["events"][0]["actor"] = ["FRA"]
     assert score(example_record, gold, "synthetic").fn == 1
-    json.dumps(gold)

@@ -154,26 +154,23 @@ def _strip_trailer(line: str, patterns: _Patterns) -> tuple[str, str | None]:
 
 def _body_lines(
     lines: list[str], title: str | None, patterns: _Patterns
-) -> tuple[list[str], list[AgencyMatch], list[str]]:
-    """Story lines kept; agency signatures seen; furniture kinds removed (for reasons)."""
+) -> tuple[list[str], list[AgencyMatch]]:
+    """Story lines kept, and the agency signatures seen among the furniture."""
     kept: list[str] = []
     signatures: list[AgencyMatch] = []
-    removed: list[str] = []
     in_footer = False
     for line in lines:
         kind = furniture_kind(line, patterns)
         signature = None if kind else _signature(line)
         if kind or signature or line == title:
-            removed.append(kind or ("signature" if signature else "title"))
             if signature:
                 signatures.append(signature)
             in_footer = in_footer or bool(kept) and line != title
             continue
         if in_footer and not _story_like(line):
-            removed.append("footer")
             continue
         kept.append(line)
-    return kept, signatures, removed
+    return kept, signatures
 
 
 def _copyright_agency(lines: list[str]) -> AgencyMatch | None:
@@ -211,7 +208,7 @@ def clean_text(raw: str, language: str | None = None) -> CleanDocument:
         )
         story = [lines[start][dateline_match.end():].strip(), *story[1:]]
 
-    kept, signatures, _removed = _body_lines(story, title, patterns)
+    kept, signatures = _body_lines(story, title, patterns)
     trailer_agency = None
     if kept:
         kept[-1], trailer_agency = _strip_trailer(kept[-1], patterns)

@@ -373,7 +373,7 @@ class Coder:
 
     # --- accusations ------------------------------------------------------------------
     def _accusations(self, noun: Token, sentence: Span) -> list[Draft]:
-        perpetrators, by = self._perpetrators(noun)
+        perpetrators, by, perpetrator_token = self._perpetrators(noun)
         if not perpetrators:
             return []
         for head in head_chain(noun):
@@ -395,32 +395,25 @@ class Coder:
             aux, aux_why = self.aux_mode(head)
             if aux_why:
                 reasons.append(f"aux {aux}: {aux_why}")
-            return [Draft("ACCUSE", "allege", actors, perpetrators, sentence, [first, noun, *self._perp_tokens(noun)],
+            return [Draft("ACCUSE", "allege", actors, perpetrators, sentence, [first, noun, perpetrator_token],
                           head, reasons, 0.75, aux=aux,
                           attributed_to=self.speaker(head) or self.informant)]
         return []
 
-    def _perp_tokens(self, noun: Token) -> list[Token]:
-        tokens = []
+    def _perpetrators(self, noun: Token) -> tuple[list[ActorRef], str, Token | None]:
+        """Who committed the crime: 'commis par X', or 'de X' naming an actor."""
         for child in noun.children:
             if child.dep_ in {"acl", "acl:relcl", "relcl"}:
                 found = agent(child)
-                if found is not None:
-                    tokens.append(found)
-        return tokens
-
-    def _perpetrators(self, noun: Token) -> tuple[list[ActorRef], str]:
-        for child in noun.children:
-            if child.dep_ in {"acl", "acl:relcl", "relcl"}:
-                found = agent(child)
-                if found is not None and self.np_actors(found):
-                    return self.np_actors(found), f"'{child.text} {found.text}'"
+                actors = self.np_actors(found) if found is not None else []
+                if actors:
+                    return actors, f"'{child.text} {found.text}'", found
         for prep in self.lex.perpetrator_preps:
             for holder in with_prep(noun, prep):
                 found = self.np_actors(holder, follow_conj=False)
                 if found and holder.pos_ == "PROPN":
-                    return found, f"'{prep} {holder.text}'"
-        return [], ""
+                    return found, f"'{prep} {holder.text}'", holder
+        return [], "", None
 
 
 def _first(tokens: list[Token]) -> Token | None:

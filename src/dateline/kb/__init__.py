@@ -80,11 +80,6 @@ class KnowledgeBase:
         agency = self._agency_fuzzy[best[0]]
         return AgencyMatch(agency["name"], agency["id"], round(best[1] / 100.0, 3), text)
 
-    def country_by_iso2(self, iso2: str) -> Country | None:
-        for country in self.countries.values():
-            if country.iso2 == iso2:
-                return country
-        return None
 
 
 def _countries(raw: dict[str, Any]) -> dict[str, Country]:

