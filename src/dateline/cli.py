@@ -16,7 +16,9 @@ from rich.table import Table
 
 from dateline.pipeline import extract
 from dateline.record import json_schema
-from dateline.sources import InputError, iter_paths
+from dateline.sources import InputError
+from dateline.sources.fetch import Fetcher, FetchOptions
+from dateline.sources.inputs import iter_inputs
 from dateline.store import DEFAULT_DB, Store, StoreError
 
 app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
@@ -24,7 +26,13 @@ app = typer.Typer(help="dateline: sourced PLOVER events from French and English 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-Paths = Annotated[list[Path], typer.Argument(help="Input files.", show_default=False)]
+Inputs = Annotated[list[str], typer.Argument(
+    help="Files, folders (recursive), archives (.gz, .zip, WARC), feeds, JSON Lines, http(s) URLs, or - for stdin.",
+    show_default=False)]
+AllowPrivate = Annotated[bool, typer.Option("--allow-private",
+                                            help="Fetch URLs on private, loopback or link-local addresses.")]
+Follow = Annotated[bool, typer.Option("--follow", help="Fetch the page of each feed entry instead of its summary.")]
+Delay = Annotated[float, typer.Option("--delay", help="Seconds between two requests to the same host.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 
@@ -38,34 +46,52 @@ def report_error(item: str, cause: str) -> None:
     err.print(f"dateline: error: {item}: {cause}", markup=False)
 
 
+def report_warning(item: str, cause: str) -> None:
+    err.print(f"dateline: warning: {item}: {cause}", markup=False)
+
+
 def _progress(quiet: bool) -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                     TimeElapsedColumn(), console=err, disable=quiet, transient=True)
 
 
-def _records(paths: list[Path], quiet: bool):  # noqa: ANN202 - generator of (doc, record)
-    """Each input's record, or one error line for a bad input; the batch goes on."""
+def _fetcher(allow_private: bool, delay: float) -> Fetcher:
+    return Fetcher(FetchOptions(allow_private=allow_private, delay=delay))
+
+
+def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool):  # noqa: ANN202 - generator
+    """Each document's record, or one error line for a bad item; the batch goes on."""
     with _progress(quiet) as progress:
-        task = progress.add_task("extracting", total=len(paths))
-        for item in iter_paths(paths):
+        task = progress.add_task("extracting", total=None)
+        for item in iter_inputs(inputs, fetcher=fetcher, follow=follow):
             progress.advance(task)
             if isinstance(item, InputError):
                 report_error(item.item, item.cause)
                 yield item, None
                 continue
             try:
-                yield item, extract(item)
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
-                report_error(item.path or item.id, f"extraction failed ({type(exc).__name__}: {exc})")
+                record = extract(item)
+            except InputError as exc:
+                report_error(item.name, exc.cause)
                 yield item, None
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+                report_error(item.name, f"extraction failed ({type(exc).__name__}: {exc})")
+                yield item, None
+                continue
+            for warning in record.document.warnings:
+                report_warning(item.name, warning)
+            yield item, record
+    fetcher.close()
 
 
 @app.command("extract")
-def extract_command(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
-                    quiet: Quiet = False) -> None:
-    """Print the record of each input (JSON, or one line per record with --format jsonl)."""
+def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
+                    quiet: Quiet = False, allow_private: AllowPrivate = False, follow: Follow = False,
+                    delay: Delay = 1.0) -> None:
+    """Print the record of each document (JSON, or one line per record with --format jsonl)."""
     failed = False
-    for _doc, record in _records(paths, quiet):
+    for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
         if record is None:
             failed = True
             continue
@@ -84,7 +110,8 @@ def schema_command() -> None:
 
 
 @app.command("ingest")
-def ingest_command(paths: Paths, db: Db = Path(DEFAULT_DB), quiet: Quiet = False) -> None:
+def ingest_command(inputs: Inputs, db: Db = Path(DEFAULT_DB), quiet: Quiet = False,
+                   allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0) -> None:
     """Extract each input and store it; a document already stored is not stored again."""
     failed = stored = skipped = 0
     try:
@@ -93,7 +120,7 @@ def ingest_command(paths: Paths, db: Db = Path(DEFAULT_DB), quiet: Quiet = False
         report_error(str(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
     with store:
-        for _doc, record in _records(paths, quiet):
+        for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
             if record is None:
                 failed += 1
             elif store.add(record):

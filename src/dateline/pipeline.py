@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.clean import CleanDocument, clean_text
+from dateline.clean import CleanDocument, clean_document
 from dateline.events.assemble import DocContext, assemble, to_actor, to_place
 from dateline.events.coder import code_document
 from dateline.nlp import has_pipeline, parse
@@ -26,11 +26,12 @@ def _publication(
     clean: CleanDocument, times: list[DateMention], source: SourceDocument
 ) -> tuple[dt.date | None, str | None]:
     """Publication date and its basis: metadata, a dateline with a year, or inferred."""
-    if source.published:
-        try:
-            return dt.date.fromisoformat(source.published[:10]), "metadata"
-        except ValueError:
-            pass
+    for stated in (source.published, clean.published):
+        if stated:
+            try:
+                return dt.date.fromisoformat(stated[:10]), "metadata"
+            except ValueError:
+                pass
     if not (clean.dateline and clean.dateline.date_text):
         return None, None
     parsed = parse_date_text(clean.dateline.date_text, clean.language)
@@ -68,7 +69,7 @@ def _entities(res: Resolution) -> list[Entity]:
 
 def extract(source: SourceDocument, language: str | None = None) -> Record:
     """The record of one document: cleaned text, entities, times and PLOVER events."""
-    clean = clean_text(source.text, language)
+    clean = clean_document(source, language)
     text = clean.text
     times = find_dates(text, clean.language) if has_pipeline(clean.language) else []
     published, basis = _publication(clean, times, source)
@@ -76,9 +77,12 @@ def extract(source: SourceDocument, language: str | None = None) -> Record:
     place_entry = _dateline_place(clean)
     dateline_place = to_place(place_entry, clean.dateline.place_text) if place_entry and clean.dateline else None
     document = Document(
-        id=source.id, source=Source(path=source.path, url=source.url),
+        id=source.id,
+        source=Source(path=source.path, url=source.url, item=source.item, canonical_url=clean.canonical_url),
         title=clean.title or source.title, section=clean.section, language=clean.language,
         agency=clean.agency.name if clean.agency else None,
+        agency_confidence=clean.agency.score if clean.agency else None,
+        author=clean.author, site_name=clean.site_name, warnings=[*source.warnings, *clean.warnings],
         dateline=Dateline(text=clean.dateline.text, place=dateline_place,
                           date=published.isoformat() if published and basis != "metadata" else None)
         if clean.dateline else None,

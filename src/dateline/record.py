@@ -52,6 +52,8 @@ class Actor(_Strict):
 class Source(_Strict):
     path: str | None = None
     url: str | None = None
+    item: str | None = None
+    canonical_url: str | None = None
 
 
 class Dateline(_Strict):
@@ -71,6 +73,10 @@ class Document(_Strict):
     published: IsoDate | None = None
     published_basis: PublishedBasis | None = None
     text: str
+    author: str | None = None
+    site_name: str | None = None
+    agency_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    warnings: list[str] = Field(default_factory=list)
 
 
 class Entity(_Strict):

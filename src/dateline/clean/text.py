@@ -14,6 +14,7 @@ from functools import cache
 from dateline.kb import AgencyMatch, load_kb
 from dateline.lang import available_languages, load_language
 from dateline.resolve.times import month_alternation
+from dateline.textutil import fold
 
 STORY_MIN_WORDS = 12
 SIGNATURE_MAX_WORDS = 3
@@ -36,6 +37,10 @@ class CleanDocument:
     agency: AgencyMatch | None = None
     dateline: DatelineInfo | None = None
     warnings: list[str] = field(default_factory=list)
+    author: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,14 +188,30 @@ def _copyright_agency(lines: list[str]) -> AgencyMatch | None:
     return None
 
 
-def clean_text(raw: str, language: str | None = None) -> CleanDocument:
-    """Clean a plain-text report: pure function of its input."""
+def _lines(raw: str) -> list[str]:
     lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    return [line for line in lines if line]
+
+
+def _unsupported(lines: list[str], lang: str) -> CleanDocument:
+    return CleanDocument(text="\n\n".join(lines), language=lang, warnings=[f"no pipeline for language {lang!r}"])
+
+
+def _dateline_info(match: re.Match[str]) -> DatelineInfo:
+    return DatelineInfo(
+        text=match.group(0).strip(),
+        place_text=match.groupdict().get("place"),
+        date_text=match.groupdict().get("date"),
+        agency_text=match.groupdict().get("agency"),
+    )
+
+
+def clean_text(raw: str, language: str | None = None) -> CleanDocument:
+    """Clean a plain-text report (header, furniture, dateline, footer): pure function of its input."""
+    lines = _lines(raw)
     lang = language or detect_language(raw)
     if lang not in available_languages():
-        text = "\n\n".join(lines)
-        return CleanDocument(text=text, language=lang, warnings=[f"no pipeline for language {lang!r}"])
+        return _unsupported(lines, lang)
     patterns = _patterns(lang)
     start, dateline_match = _split_header(lines, patterns)
     header = [line for line in lines[:start] if not furniture_kind(line, patterns)]
@@ -200,12 +221,7 @@ def clean_text(raw: str, language: str | None = None) -> CleanDocument:
     dateline = None
     story = lines[start:]
     if dateline_match:
-        dateline = DatelineInfo(
-            text=dateline_match.group(0).strip(),
-            place_text=dateline_match.groupdict().get("place"),
-            date_text=dateline_match.groupdict().get("date"),
-            agency_text=dateline_match.groupdict().get("agency"),
-        )
+        dateline = _dateline_info(dateline_match)
         story = [lines[start][dateline_match.end():].strip(), *story[1:]]
 
     kept, signatures = _body_lines(story, title, patterns)
@@ -217,6 +233,40 @@ def clean_text(raw: str, language: str | None = None) -> CleanDocument:
         text="\n\n".join(kept), language=lang, title=title, section=section,
         agency=agency, dateline=dateline,
     )
+
+
+def clean_body(raw: str, language: str | None = None, title: str | None = None) -> CleanDocument:
+    """Clean a body that an extractor already cut out of its page: no header or footer to find,
+    only furniture lines, a repeated title, the dateline and an agency trailer."""
+    lines = _lines(raw)
+    lang = language or (detect_language(raw) if lines else "und")
+    if lang not in available_languages():
+        return _unsupported(lines, lang)
+    patterns = _patterns(lang)
+    folded_title = fold(title) if title else None
+    kept: list[str] = []
+    signatures: list[AgencyMatch] = []
+    dateline = None
+    for line in lines:
+        if folded_title and fold(line) == folded_title and not kept:
+            continue
+        if furniture_kind(line, patterns):
+            continue
+        signature = _signature(line)
+        if signature:
+            signatures.append(signature)
+            continue
+        if dateline is None and len(kept) <= 1:
+            match = _match_dateline(line, patterns)
+            if match:
+                dateline = _dateline_info(match)
+                line = line[match.end():].strip()
+        kept.append(line)
+    trailer_agency = None
+    if kept:
+        kept[-1], trailer_agency = _strip_trailer(kept[-1], patterns)
+    return CleanDocument(text="\n\n".join(k for k in kept if k), language=lang, title=title,
+                         agency=_agency(dateline, trailer_agency, signatures, lines), dateline=dateline)
 
 
 def _agency(
