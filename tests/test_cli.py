@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -70,3 +71,24 @@ def test_failed_document_leaves_nothing_half_written(tmp_path, example_record):
         with contextlib.suppress(Exception):  # the insert is expected to fail
             store.add(broken)
         assert store.counts() == {"documents": 0, "entities": 0, "events": 0}
+
+
+def test_mixed_batch_of_containers_and_an_unsupported_language(tmp_path):
+    pages = Path(__file__).parent / "data" / "pages"
+    (tmp_path / "feed.xml").write_bytes((pages / "feed-atom.xml").read_bytes())
+    (tmp_path / "page.html").write_bytes((pages / "en-news-site.html").read_bytes())
+    (tmp_path / "de.txt").write_text("BERLIN, 3. März (dpa) - Die Außenminister trafen sich am Freitag in Genf, "
+                                     "um über den Streit um die Grenze zu sprechen.")
+    (tmp_path / "broken.xml").write_text('<?xml version="1.0"?><rss version="2.0"><channel><item><title>t</ti')
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl", "--quiet"])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    by_language = {r["document"]["language"]: r for r in records}
+    assert set(by_language) == {"de", "en", "fr"}
+    german = by_language["de"]
+    assert german["events"] == [] and any("no pipeline" in w for w in german["document"]["warnings"])
+    assert by_language["en"]["document"]["site_name"] == "World Desk Daily"
+    assert by_language["fr"]["document"]["source"]["url"] == "https://news.example.org/fr/2023/03/03/rome-madrid.html"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("dateline: error:")]
+    assert len(errors) == 1 and "broken.xml" in errors[0]
+    assert any("de.txt" in line and "no pipeline" in line for line in result.stderr.splitlines())
+    assert result.exit_code == 1

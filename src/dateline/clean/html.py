@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -9,6 +10,11 @@ from dateline.clean.text import CleanDocument, clean_body
 from dateline.sources.errors import InputError
 
 # trafilatura's own defaults, minus comments: a news record is about the story, not its readers.
+MIN_BODY_WORDS = 5
+FRAGMENT_MAX_CHARS = 20_000
+# trafilatura and htmldate log parsing trouble as errors; dateline reports one line per item itself.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 EXTRACTION = {"include_comments": False, "include_tables": True, "favor_precision": True}
 
 
@@ -22,6 +28,8 @@ def clean_html(html: str, url: str | None = None, language: str | None = None) -
         raise InputError(url or "<html>", f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
     meta: dict[str, Any] = found.as_dict() if found is not None else {}
     body = meta.get("text") or ""
+    if len(body.split()) < MIN_BODY_WORDS and len(html) < FRAGMENT_MAX_CHARS and "<body" not in html.lower():
+        body = _fragment_text(html)  # a feed entry or JSON field: a fragment, not a page
     title = _clean_field(meta.get("title"))
     doc = clean_body(body, language, title=title)
     doc.title = title or doc.title
@@ -31,9 +39,21 @@ def clean_html(html: str, url: str | None = None, language: str | None = None) -
     categories = meta.get("categories") or []
     doc.section = doc.section or (categories[0] if categories else None)
     doc.published = _iso_day(meta.get("date"))
-    if not body:
+    if len(body.split()) < MIN_BODY_WORDS:
+        doc.text = ""
         doc.warnings.append("no main text found in the HTML page")
     return doc
+
+
+def _fragment_text(html: str) -> str:
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, TypeError):
+        return ""
+    blocks = root.xpath(".//p|.//li|.//h1|.//h2|.//h3|.//blockquote") or [root]
+    return "\n".join(re.sub(r"\s+", " ", block.text_content()).strip() for block in blocks)
 
 
 def _clean_field(value: Any) -> str | None:

@@ -109,4 +109,21 @@ def _guess(item: str, data: bytes, first_bad: int) -> tuple[str, list[str]]:
     best = from_bytes(data[:1_000_000]).best()
     if best is None:
         raise InputError(item, f"unknown text encoding (invalid UTF-8 at byte {first_bad})")
-    return data.decode(best.encoding, errors="replace"), [f"not UTF-8: decoded as {best.encoding}"]
+    encoding = best.encoding
+    if encoding in _LATIN_FAMILY and _decodes(data, "cp1252"):
+        # Byte statistics cannot tell cp1250 from cp1252 on short French or English texts
+        # ("à" vs "ŕ"); dateline's languages make Western European the better prior.
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace"), [f"not UTF-8: decoded as {encoding}"]
+
+
+_LATIN_FAMILY = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "iso8859_16", "mac_roman", "mac_latin2",
+                 "cp850", "cp1257", "iso8859_4", "iso8859_13"}
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True

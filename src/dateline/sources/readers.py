@@ -125,14 +125,18 @@ def read_warc(item: str, stream: IO[bytes]) -> Iterator[Item]:
     count = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
-            count += 1
             doc = _warc_document(item, record)
+            count += 1
             if doc is not None:
                 yield doc
-    except InputError:
-        raise
+    except _TruncatedRecord as exc:
+        yield InputError(item, f"truncated or corrupt WARC after {count} records (record {exc} is cut short)")
     except Exception as exc:  # noqa: BLE001 - warcio raises many types for damaged archives
         yield InputError(item, f"truncated or corrupt WARC after {count} records ({type(exc).__name__}: {exc})")
+
+
+class _TruncatedRecord(Exception):
+    pass
 
 
 def _warc_document(item: str, record: Any) -> Item | None:
@@ -150,6 +154,8 @@ def _warc_document(item: str, record: Any) -> Item | None:
     if not re.search(r"html|text/plain|xml", content_type, re.IGNORECASE):
         return None
     payload = record.content_stream().read(MAX_BYTES + 1)
+    if len(payload) <= MAX_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
+        raise _TruncatedRecord(name)
     try:
         check_size(name, len(payload))
         text, warnings = decode_bytes(name, payload, _charset_of(content_type))
