@@ -34,7 +34,8 @@ GLUE_AT = re.compile(r"(?:«[\xa0\u202f ]?|[“\"])?[A-ZÀ-ÖØ-ÞŒ]")
 
 
 def load_fr(path: Path) -> dict[str, str]:
-    raw = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as f:  # same string as open(...).read() in the brief's loader
+        raw = f.read()
     return {m.group(1): m.group(2) for m in re.finditer(r"<doc url=(\S+)\s*>\n(.*?)\n</doc>", raw, re.S)}
 
 
@@ -64,7 +65,8 @@ def main() -> int:
             corpora[rel] = load_fr(path) if rel.endswith("fr_CA_corpus.xml") else load_en(path)
         return corpora[rel]
 
-    gold = json.load(open(args.gold, encoding="utf-8"))
+    with open(args.gold, encoding="utf-8") as f:
+        gold = json.load(f)
     errors: list[str] = []
     docs_by_lang: Counter[str] = Counter()
     docs_by_source: Counter[str] = Counter()
@@ -78,7 +80,7 @@ def main() -> int:
         if not ref.startswith(PREFIX) or "#" not in ref:
             errors.append(f"{where}: bad input reference {ref!r}")
             continue
-        rel, url = ref[len(PREFIX):].split("#", 1)
+        rel, url = ref[len(PREFIX) :].split("#", 1)
         where = f"doc {i} ({Path(rel).name} {url[-50:]})"
         if ref in seen_inputs:
             errors.append(f"{where}: duplicate input")
@@ -131,7 +133,7 @@ def main() -> int:
             if not (isinstance(g, int) and 0 < g < len(text)):
                 errors.append(f"{where}: glued boundary {g} out of range")
                 continue
-            if not (GLUE_BEFORE.search(text[max(0, g - 3):g]) and GLUE_AT.match(text, g)):
+            if not (GLUE_BEFORE.search(text[max(0, g - 3) : g]) and GLUE_AT.match(text, g)):
                 errors.append(f"{where}: glued boundary {g} is not sentence end + capital without space")
             if any(sp["start"] < g < sp["end"] for sp in spans if isinstance(sp.get("start"), int)):
                 errors.append(f"{where}: glued boundary {g} lies inside a span")
