@@ -50,6 +50,11 @@ class _Patterns:
     trailers: tuple[re.Pattern[str], ...]
     social: re.Pattern[str]
     section_max_words: int
+    join_after: frozenset[str]
+    split_after: tuple[re.Pattern[str], ...]
+    split_before: re.Pattern[str] | None
+    blocks: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    inline_kinds: frozenset[str]
 
 
 @cache
@@ -65,7 +70,15 @@ def _patterns(lang: str) -> _Patterns:
     trailers = tuple(re.compile(rx) for rx in data["dateline"].get("trailers", []))
     names = sorted(data["social"]["names"], key=len, reverse=True)
     social = re.compile("(?:" + "|".join(map(re.escape, names)) + ")+", re.IGNORECASE)
-    return _Patterns(furniture, datelines, trailers, social, data["header"]["section_max_words"])
+    lines = data.get("lines", {})
+    blocks = tuple((re.compile(b["start"], re.IGNORECASE), re.compile(b["end"], re.IGNORECASE))
+                   for b in data.get("blocks", []))
+    return _Patterns(furniture, datelines, trailers, social, data["header"]["section_max_words"],
+                     frozenset(lines.get("join_after", [])),
+                     tuple(re.compile(rx) for rx in lines.get("split_after", [])),
+                     re.compile("|".join(f"(?:{rx})" for rx in lines["split_before"])) if lines.get("split_before")
+                     else None,
+                     blocks, frozenset(lines.get("inline_kinds", [])))
 
 
 @cache
@@ -105,15 +118,23 @@ def _story_like(line: str) -> bool:
 
 
 def _match_dateline(line: str, patterns: _Patterns) -> re.Match[str] | None:
+    """A dateline opening the line; a dateline alone on its line ("Paris (CNN)") must name a
+    known agency, and so must a bare "(AGENCY)" opening."""
     for pattern in patterns.datelines:
         match = pattern.match(line)
-        if match and len(line) > match.end():
-            return match
+        if not match:
+            continue
+        groups = match.groupdict()
+        needs_agency = len(line) == match.end() or not (groups.get("place") or groups.get("date"))
+        if needs_agency and not (groups.get("agency") and load_kb().match_agency(groups["agency"])):
+            continue
+        return match
     return None
 
 
 def _signature(line: str) -> AgencyMatch | None:
-    if len(line.split()) > SIGNATURE_MAX_WORDS:
+    line = line.strip("-–—•()[] ")
+    if not line or len(line.split()) > SIGNATURE_MAX_WORDS:
         return None
     return load_kb().match_agency(line)
 
@@ -170,7 +191,7 @@ def _body_lines(
         if kind or signature or line == title:
             if signature:
                 signatures.append(signature)
-            in_footer = in_footer or bool(kept) and line != title
+            in_footer = in_footer or bool(kept) and line != title and kind not in patterns.inline_kinds
             continue
         if in_footer and not _story_like(line):
             continue
@@ -188,9 +209,69 @@ def _copyright_agency(lines: list[str]) -> AgencyMatch | None:
     return None
 
 
+# A sentence glued to the next one where a paragraph break was lost ("mandat.La semaine").
+_GLUED = re.compile(r"(?<=[a-zà-ÿ0-9][a-zà-ÿ0-9][.!?])(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+                    r"|(?<=[a-zà-ÿ][.!?][»”\"])(?=[A-ZÀ-ÖØ-Þ])|(?<=[.!?])\s*(?=• )")
+# Where a related-link label's headline ends: a run of spaces or a word glued to the next one.
+_LABEL_TAIL = re.compile(r"[\s\xa0]{3,}|(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2})")
+_CONTINUES = re.compile(r"^[a-zà-ÿ0-9,;:)%$€£]")
+
+
 def _lines(raw: str) -> list[str]:
-    lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
+    lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return [line for line in lines if line]
+
+
+def _normalise(lines: list[str], patterns: _Patterns) -> list[str]:
+    """Paragraph lines: glued paragraphs split, hard-wrapped or link-broken lines joined, and
+    furniture blocks (video players ...) removed."""
+    out: list[str] = []
+    for line in _drop_blocks(lines, patterns):
+        for part in (p for piece in _split_after(line, patterns) for p in _GLUED.split(piece)):
+            part = part.strip()
+            if part and out and _continues(out[-1], part, patterns):
+                out[-1] = f"{out[-1]} {part}"
+            elif part:
+                out.append(part)
+    return out
+
+
+def _split_after(line: str, patterns: _Patterns) -> list[str]:
+    """Cut a line after a glued photo credit ("Getty ImagesScuffles broke out") and before an
+    inline label ("... colère. À LIRE AUSSI: ..."), whose headline is cut off in turn."""
+    cuts = {m.end() for rx in patterns.split_after for m in rx.finditer(line)
+            if m.end() < len(line) and not (line[m.end()].islower() or line[m.end()] in "/-")}
+    for label in patterns.split_before.finditer(line) if patterns.split_before else ():
+        cuts.add(label.start())
+        tail = _LABEL_TAIL.search(line, label.end() + 3)
+        if tail:
+            cuts.add(tail.start())
+    cuts.discard(0)
+    if not cuts:
+        return [line]
+    bounds = [0, *sorted(cuts), len(line)]
+    return [line[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _continues(previous: str, line: str, patterns: _Patterns) -> bool:
+    if previous[-1:] in ".!?:»”\"" or furniture_kind(previous, patterns) or furniture_kind(line, patterns):
+        return False
+    last_word = previous.rsplit(None, 1)[-1].lower()
+    return bool(_CONTINUES.match(line)) or last_word in patterns.join_after
+
+
+def _drop_blocks(lines: list[str], patterns: _Patterns, max_block: int = 15) -> list[str]:
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        start = next((end for begin, end in patterns.blocks if begin.search(lines[index])), None)
+        if start is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        stop = next((j for j in range(index + 1, min(len(lines), index + max_block)) if start.search(lines[j])), index)
+        index = stop + 1
+    return out
 
 
 def _unsupported(lines: list[str], lang: str) -> CleanDocument:
@@ -213,6 +294,7 @@ def clean_text(raw: str, language: str | None = None) -> CleanDocument:
     if lang not in available_languages():
         return _unsupported(lines, lang)
     patterns = _patterns(lang)
+    lines = _normalise(lines, patterns)
     start, dateline_match = _split_header(lines, patterns)
     header = [line for line in lines[:start] if not furniture_kind(line, patterns)]
     title = _choose_title(header, lines)
@@ -222,7 +304,8 @@ def clean_text(raw: str, language: str | None = None) -> CleanDocument:
     story = lines[start:]
     if dateline_match:
         dateline = _dateline_info(dateline_match)
-        story = [lines[start][dateline_match.end():].strip(), *story[1:]]
+        rest = lines[start][dateline_match.end():].strip()
+        story = [rest, *story[1:]] if rest else story[1:]
 
     kept, signatures = _body_lines(story, title, patterns)
     trailer_agency = None
@@ -243,6 +326,7 @@ def clean_body(raw: str, language: str | None = None, title: str | None = None) 
     if lang not in available_languages():
         return _unsupported(lines, lang)
     patterns = _patterns(lang)
+    lines = _normalise(lines, patterns)
     folded_title = fold(title) if title else None
     kept: list[str] = []
     signatures: list[AgencyMatch] = []
