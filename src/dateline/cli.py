@@ -50,6 +50,13 @@ def report_warning(item: str, cause: str) -> None:
     err.print(f"dateline: warning: {item}: {cause}", markup=False)
 
 
+def _table_console() -> Console:
+    console = Console(highlight=False)  # created when printing, so that it sees the terminal width
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(highlight=False, width=160)  # piped output: no 80-column squeeze
+    return console
+
+
 def _progress(quiet: bool) -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                     TimeElapsedColumn(), console=err, disable=quiet, transient=True)
@@ -155,19 +162,21 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000) -> None:
                       _actors(row["actor_countries"]), _actors(row["recipient_countries"]),
                       row["location"] or "-", f"{row['confidence']:.2f}",
                       evidence if len(evidence) < 90 else evidence[:87] + "...")
-    console = Console(highlight=False)  # created here so that it sees the terminal width
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(highlight=False, width=160)  # piped output: no 80-column squeeze
-    console.print(table)
+    _table_console().print(table)
 
 
-@app.command("eval")
-def eval_command(golds: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json).")],
-                 verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+eval_app = typer.Typer(help="Measure dateline against gold files and public datasets (../shared/datasets).",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("gold")
+def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json).")],
+                      verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """Precision, recall and F1 of events, and per-field checks, against gold files."""
     from dateline.evaluate import evaluate_gold
 
-    table = Table(title="dateline eval")
+    table = Table(title="dateline eval gold")
     for column in ("gold", "P", "R", "F1", "TP", "FP", "FN", "doc checks", "event fields"):
         table.add_column(column)
     totals = [0, 0, 0]
@@ -193,9 +202,78 @@ def eval_command(golds: Annotated[list[Path], typer.Argument(help="Gold files (*
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     if len(golds) > 1:
         table.add_row("all", f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(tp), str(fp), str(fn), "", "")
-    out.print(table)
+    _table_console().print(table)
     for line in failures if verbose or len(golds) == 1 else failures[:40]:
         out.print(f"  ✗ {line}", markup=False)
+
+
+def _dataset_guard(action):  # noqa: ANN001, ANN202 - runs an eval, turning a missing dataset into one error line
+    try:
+        return action()
+    except FileNotFoundError as exc:
+        report_error("eval", str(exc))
+        raise typer.Exit(2) from None
+
+
+@eval_app.command("extraction")
+def eval_extraction_command(
+    datasets: Annotated[list[str] | None, typer.Option("--set", help="scrapinghub, naeb, htmldate (default: all).")]
+    = None,
+    limit: Annotated[int | None, typer.Option(help="Pages per set (default: all).")] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Body extraction (ScrapingHub metric) and publication dates: dateline beside trafilatura and htmldate."""
+    from dateline.evals.extraction import SETS, evaluate
+
+    table = Table(title="dateline eval extraction (same pages, same run)")
+    for column in ("set", "system", "pages", "body P", "body R", "body F1", "exact", "date acc.", "right/wrong/none"):
+        table.add_column(column)
+    for name in datasets or list(SETS):
+        if name not in SETS:
+            report_error("eval extraction", f"unknown set {name!r} (choose from {', '.join(SETS)})")
+            raise typer.Exit(2)
+        with _progress(quiet) as progress:
+            task = progress.add_task(f"{name}", total=None)
+            def tick(progress: Progress = progress, task: int = task) -> None:
+                progress.advance(task)
+
+            rows = _dataset_guard(lambda n=name, tick=tick: evaluate(n, limit=limit, progress=tick))
+        for row in rows:
+            body, dates = row.body, row.dates
+            table.add_row(row.dataset, row.system, str(row.pages),
+                          *(f"{v:.3f}" for v in (body.precision, body.recall, body.f1)) if body else ("-",) * 3,
+                          f"{body.exact}" if body else "-",
+                          f"{dates.accuracy:.3f}" if dates else "-",
+                          f"{dates.right}/{dates.wrong}/{dates.missing}" if dates else "-")
+    _table_console().print(table)
+
+
+@eval_app.command("furniture")
+def eval_furniture_command(
+    gold: Annotated[Path, typer.Argument(help="Furniture gold file.")] = Path("eval/furniture/furniture.gold.json"),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Plain-text cleaner on hand-labelled wire texts: story sentences lost, furniture kept, datelines."""
+    from dateline.evals.furniture import evaluate
+
+    scores = _dataset_guard(lambda: evaluate(gold))
+    table = Table(title=f"dateline eval furniture ({gold})")
+    for column in ("source", "docs", "story sentences", "lost", "furniture spans", "kept",
+                   "datelines out of body", "datelines recognised"):
+        table.add_column(column)
+    for source, score in scores.items():
+        table.add_row(source, str(score.documents), str(score.sentences), str(len(score.lost)), str(score.furniture),
+                      str(len(score.kept)), f"{score.datelines - len(score.datelines_in_body)}/{score.datelines}",
+                      f"{score.datelines_recognised}/{score.datelines_expected}")
+    _table_console().print(table)
+    if verbose:
+        for source, score in scores.items():
+            for line in score.lost:
+                out.print(f"  ✗ {source}: lost {line!r}", markup=False)
+            for line in score.kept:
+                out.print(f"  ✗ {source}: kept {line!r}", markup=False)
+            for line in score.datelines_in_body:
+                out.print(f"  ✗ {source}: dateline left in body {line!r}", markup=False)
 
 
 def main() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.clean import clean_text
 
 PAGE = """Politique internationale
@@ -69,3 +71,94 @@ def test_language_without_pipeline_warns():
     doc = clean_text("Die Außenminister trafen sich am Freitag in Genf, um über den Streit zu sprechen.")
     assert doc.language == "de"
     assert doc.warnings
+
+
+def test_glued_paragraphs_are_split_and_trailing_afp_filing_line_removed():
+    raw = ("LYON | Les agriculteurs ont bloqué trois ponts du centre-ville mardi pour dénoncer la hausse du gazole."
+           "La préfecture a fait état de 2000 manifestants en fin de journée, selon un bilan provisoire."
+           "Le ministre de l’Agriculture a promis de les recevoir jeudi.ab/cd/efLyon, 14 mars 2023 (AFP) - 03/14/23 18:02")
+    doc = clean_text(raw, "fr")
+    assert doc.text.split("\n\n") == [
+        "Les agriculteurs ont bloqué trois ponts du centre-ville mardi pour dénoncer la hausse du gazole.",
+        "La préfecture a fait état de 2000 manifestants en fin de journée, selon un bilan provisoire.",
+        "Le ministre de l’Agriculture a promis de les recevoir jeudi.",
+    ]
+    assert doc.dateline is not None and doc.dateline.place_text == "LYON"
+    assert doc.agency is not None and doc.agency.name == "AFP"
+
+
+def test_inline_related_link_is_cut_out_of_the_paragraph():
+    raw = ("Des milliers de retraités ont défilé samedi à Marseille contre la réforme des pensions. "
+           "À LIRE AUSSI: Le Sénat adopte le budget de la sécurité sociale\xa0\xa0\xa0 Le cortège s’est dispersé "
+           "dans le calme vers 18 heures, selon la police.")
+    doc = clean_text(raw, "fr")
+    assert "LIRE AUSSI" not in doc.text and "Sénat adopte" not in doc.text
+    assert "Des milliers de retraités ont défilé samedi à Marseille" in doc.text
+    assert "Le cortège s’est dispersé dans le calme vers 18 heures, selon la police." in doc.text
+
+
+def test_link_broken_lines_are_joined_and_widgets_dropped():
+    raw = ("Berlin (CNN)\n"
+           "German Chancellor Olaf Scholz met union leaders on Monday after a week of\n"
+           "rail strikes\n"
+           "that halted most long-distance trains, according to\n"
+           "Deutsche Bahn.\n"
+           "Read More\n"
+           "JUST WATCHED\n"
+           "Strike shuts down German railways\n"
+           "Replay\n"
+           "More Videos ...\n"
+           "MUST WATCH\n"
+           "The union said the talks would resume on Thursday in Frankfurt.\n"
+           "Striking workers gather outside Berlin's main station. Photograph: Jan Muster/Getty Images\n"
+           "CNN's Anna Beispiel contributed to this report.")
+    doc = clean_text(raw, "en")
+    assert doc.text.split("\n\n") == [
+        "German Chancellor Olaf Scholz met union leaders on Monday after a week of rail strikes that halted most "
+        "long-distance trains, according to Deutsche Bahn.",
+        "The union said the talks would resume on Thursday in Frankfurt.",
+    ]
+    assert doc.dateline is not None and doc.dateline.place_text == "Berlin"
+    assert doc.agency is not None and doc.agency.name == "CNN"
+
+
+def test_caption_with_glued_credit_before_the_first_sentence():
+    raw = ("    Farmers drive tractors towards the parliament in Madrid. Photograph: Ana Ejemplo/AFP/Getty Images"
+           "Spanish farmers blocked roads around Madrid on Wednesday to protest against cheap imports.\n"
+           "The agriculture minister said he would meet their unions next week.\n– Reuters")
+    doc = clean_text(raw, "en")
+    assert doc.text.split("\n\n") == [
+        "Spanish farmers blocked roads around Madrid on Wednesday to protest against cheap imports.",
+        "The agriculture minister said he would meet their unions next week.",
+    ]
+    assert doc.agency is not None and doc.agency.name == "Reuters"
+
+
+def test_a_four_word_sentence_starting_with_par_is_story_not_byline():
+    raw = ("Le gouvernement a annoncé lundi un plan de soutien aux éleveurs touchés par la sécheresse.\n"
+           "Par Jean Exemple\n"
+           "Par ailleurs, rien ne change.")
+    doc = clean_text(raw, "fr")
+    assert "Par Jean Exemple" not in doc.text
+    assert "Par ailleurs, rien ne change." in doc.text
+
+
+@pytest.mark.parametrize(("raw", "lang", "place", "date", "agency", "first_words"), [
+    ("MOSCOW, Oct 12 (Reuters) - Russia and Kazakhstan signed a gas transit deal on Wednesday, officials said.",
+     "en", "MOSCOW", "Oct 12", "Reuters", "Russia and Kazakhstan"),
+    ("PARIS, 3 mars (AFP) - Le gouvernement a annoncé mercredi un plan de soutien aux agriculteurs.",
+     "fr", "PARIS", "3 mars", "AFP", "Le gouvernement"),
+    ("GENÈVE - Le Conseil fédéral a décidé mercredi de reprendre les sanctions européennes contre la Russie. (ats/nxp)",
+     "fr", "GENÈVE", None, "Keystone-ATS", "Le Conseil fédéral"),
+    ("QUÉBEC | Des centaines de camionneurs ont bloqué l’autoroute 20 dimanche pour protester contre les péages.",
+     "fr", "QUÉBEC", None, None, "Des centaines"),
+    ("(Victoriaville) Les producteurs laitiers ont manifesté lundi devant le bureau du député fédéral.",
+     "fr", "Victoriaville", None, None, "Les producteurs"),
+    ("KYIV - Ukraine said on Monday it had shot down 20 drones over the capital overnight.",
+     "en", "KYIV", None, None, "Ukraine said"),
+])
+def test_wire_datelines(raw, lang, place, date, agency, first_words):
+    doc = clean_text(raw, lang)
+    assert doc.dateline is not None and doc.dateline.place_text == place and doc.dateline.date_text == date
+    assert (doc.agency.name if doc.agency else None) == agency
+    assert doc.text.startswith(first_words) and "(ats/nxp)" not in doc.text

@@ -11,22 +11,38 @@ from dateline.sources.errors import InputError
 
 # trafilatura's own defaults, minus comments: a news record is about the story, not its readers.
 MIN_BODY_WORDS = 5
+# trafilatura's fallback extractors (readability, jusText) double its time; they are run only
+# when its own extractor finds less than a story's worth of text ("precise" always runs them).
+SHORT_BODY_WORDS = 200
 FRAGMENT_MAX_CHARS = 20_000
 # trafilatura and htmldate log parsing trouble as errors; dateline reports one line per item itself.
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
-EXTRACTION = {"include_comments": False, "include_tables": True, "favor_precision": True}
+PROFILES = {
+    "fast": {"include_comments": False, "include_tables": True, "fast": True},
+    "precise": {"include_comments": False, "include_tables": True, "favor_precision": True},
+}
+# htmldate's markup search first (fast); its extensive text search only for pages where that finds nothing.
+QUICK_DATE = {"original_date": True, "extensive_search": False}
 
 
-def clean_html(html: str, url: str | None = None, language: str | None = None) -> CleanDocument:
-    """Body and metadata of an HTML page; pure function of its input."""
+def _extract(html: str, url: str | None, profile: str) -> dict[str, Any]:
     import trafilatura
 
     try:
-        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACTION)
+        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, date_extraction_params=dict(QUICK_DATE),
+                                            **PROFILES[profile])
     except (ValueError, RecursionError, MemoryError) as exc:
         raise InputError(url or "<html>", f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
-    meta: dict[str, Any] = found.as_dict() if found is not None else {}
+    return found.as_dict() if found is not None else {}
+
+
+def clean_html(html: str, url: str | None = None, language: str | None = None, profile: str = "fast"
+               ) -> CleanDocument:
+    """Body and metadata of an HTML page; pure function of its input."""
+    meta = _extract(html, url, profile)
+    if profile == "fast" and len((meta.get("text") or "").split()) < SHORT_BODY_WORDS:
+        meta = _extract(html, url, "precise")
     body = meta.get("text") or ""
     if len(body.split()) < MIN_BODY_WORDS and len(html) < FRAGMENT_MAX_CHARS and "<body" not in html.lower():
         body = _fragment_text(html)  # a feed entry or JSON field: a fragment, not a page
@@ -38,11 +54,20 @@ def clean_html(html: str, url: str | None = None, language: str | None = None) -
     doc.canonical_url = meta.get("url") or url
     categories = meta.get("categories") or []
     doc.section = doc.section or (categories[0] if categories else None)
-    doc.published = _iso_day(meta.get("date"))
+    doc.published = _iso_day(meta.get("date")) or _extensive_date(html, doc.canonical_url)
     if len(body.split()) < MIN_BODY_WORDS:
         doc.text = ""
         doc.warnings.append("no main text found in the HTML page")
     return doc
+
+
+def _extensive_date(html: str, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return _iso_day(find_date(html, url=url, original_date=True, extensive_search=True))
+    except (ValueError, TypeError):
+        return None
 
 
 def _fragment_text(html: str) -> str:

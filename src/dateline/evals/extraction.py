@@ -151,6 +151,13 @@ def dateline_extract(page: Page) -> tuple[str, str | None]:
     return doc.text, doc.published
 
 
+def dateline_precise(page: Page) -> tuple[str, str | None]:
+    from dateline.clean import clean_html
+
+    doc = clean_html(page.html, page.url, profile="precise")
+    return doc.text, doc.published
+
+
 def trafilatura_extract(page: Page) -> tuple[str, str | None]:
     import trafilatura
 
@@ -176,8 +183,8 @@ def htmldate_original(page: Page) -> tuple[str, str | None]:
 
 
 SYSTEMS: dict[str, Callable[[Page], tuple[str, str | None]]] = {
-    "dateline": dateline_extract, "trafilatura": trafilatura_extract, "htmldate": htmldate_date,
-    "htmldate-original": htmldate_original,
+    "dateline": dateline_extract, "dateline-precise": dateline_precise, "trafilatura": trafilatura_extract,
+    "htmldate": htmldate_date, "htmldate-original": htmldate_original,
 }
 
 
