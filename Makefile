@@ -24,7 +24,7 @@ demo: install
 	$(BIN)/dateline events --db $(DB)
 
 test: install-test
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts eval
 	$(BIN)/python -m pytest
 
 bench: install

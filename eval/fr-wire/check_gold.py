@@ -77,7 +77,7 @@ def find_shared():
         if parent == d:
             break
         d = parent
-    sys.exit('cannot find shared/%s; set DATELINE_SHARED' % CORPUS_REL)
+    sys.exit(f'cannot find shared/{CORPUS_REL}; set DATELINE_SHARED')
 
 
 def load_docs(shared):
@@ -102,7 +102,7 @@ def sha1(s):
 def check_span(errs, where, text, span):
     if (not isinstance(span, list) or len(span) != 2
             or not all(isinstance(x, int) for x in span)):
-        errs.append('%s: bad span %r' % (where, span))
+        errs.append(f'{where}: bad span {span!r}')
         return None
     s, e = span
     if not (0 <= s < e <= len(text)):
@@ -127,33 +127,33 @@ def main():
         try:
             d = json.load(open(f, encoding='utf-8'))
         except Exception as ex:  # noqa: BLE001
-            errs.append('%s: invalid JSON: %s' % (name, ex))
+            errs.append(f'{name}: invalid JSON: {ex}')
             continue
         inp = d.get('input', '')
         if not inp.startswith(INPUT_PREFIX):
-            errs.append('%s: input must start with %r' % (name, INPUT_PREFIX))
+            errs.append(f'{name}: input must start with {INPUT_PREFIX!r}')
             continue
         url = inp[len(INPUT_PREFIX):]
         if url not in docs:
-            errs.append('%s: URL not in corpus: %s' % (name, url))
+            errs.append(f'{name}: URL not in corpus: {url}')
             continue
         if url in urls:
-            errs.append('%s: URL annotated twice: %s' % (name, url))
+            errs.append(f'{name}: URL annotated twice: {url}')
         urls.add(url)
         text = docs[url]
         if d.get('text_sha1') != sha1(text):
-            errs.append('%s: text_sha1 mismatch' % name)
+            errs.append(f'{name}: text_sha1 mismatch')
         doc = d.get('document', {})
         if doc.get('language') != 'fr':
-            errs.append('%s: document.language must be fr' % name)
+            errs.append(f'{name}: document.language must be fr')
         pub = doc.get('published')
         if pub is not None and not DATE_RE.match(pub):
-            errs.append('%s: bad published %r' % (name, pub))
+            errs.append(f'{name}: bad published {pub!r}')
         if doc.get('agency') not in (None, 'AFP', 'AP'):
-            errs.append('%s: unexpected agency %r' % (name, doc.get('agency')))
+            errs.append('{}: unexpected agency {!r}'.format(name, doc.get('agency')))
         events = d.get('events')
         if not isinstance(events, list) or not events:
-            errs.append('%s: no events' % name)
+            errs.append(f'{name}: no events')
             continue
         stats['articles'] += 1
         seen_spans = set()
@@ -162,58 +162,58 @@ def main():
             extra = set(ev) - EVENT_KEYS
             missing = REQUIRED_KEYS - set(ev)
             if extra:
-                errs.append('%s: unknown keys %s' % (w, sorted(extra)))
+                errs.append(f'{w}: unknown keys {sorted(extra)}')
             if missing:
-                errs.append('%s: missing keys %s' % (w, sorted(missing)))
+                errs.append(f'{w}: missing keys {sorted(missing)}')
                 continue
             types = ev['event'] if isinstance(ev['event'], list) else [ev['event']]
             if not types or any(t not in PLOVER_MODES for t in types):
-                errs.append('%s: bad event type %r' % (w, ev['event']))
+                errs.append('{}: bad event type {!r}'.format(w, ev['event']))
                 continue
             if len(set(types)) != len(types):
-                errs.append('%s: duplicate types in %r' % (w, types))
+                errs.append(f'{w}: duplicate types in {types!r}')
             if 'mode' in ev:
                 modes = ev['mode'] if isinstance(ev['mode'], list) else [ev['mode']]
                 for m in modes:
                     if not any(m in PLOVER_MODES[t] for t in types):
-                        errs.append('%s: mode %r not a PLOVER mode of %s' % (w, m, types))
+                        errs.append(f'{w}: mode {m!r} not a PLOVER mode of {types}')
                     if tex_modes is not None and m not in tex_modes:
-                        errs.append('%s: mode %r not found in PLOVER_MANUAL.tex' % (w, m))
+                        errs.append(f'{w}: mode {m!r} not found in PLOVER_MANUAL.tex')
             for role in ('actor', 'recipient'):
                 v = ev[role]
                 if not isinstance(v, list) or any(
                         not isinstance(c, str) or not CODE_RE.match(c) for c in v):
-                    errs.append('%s: %s must be a list of alpha-3 codes: %r' % (w, role, v))
+                    errs.append(f'{w}: {role} must be a list of alpha-3 codes: {v!r}')
             if not ev['actor']:
-                warns.append('%s: empty actor list' % w)
+                warns.append(f'{w}: empty actor list')
             if ev['aux'] not in AUX:
-                errs.append('%s: bad aux %r' % (w, ev['aux']))
+                errs.append('{}: bad aux {!r}'.format(w, ev['aux']))
             if not isinstance(ev['optional'], bool):
-                errs.append('%s: optional must be a boolean' % w)
+                errs.append(f'{w}: optional must be a boolean')
             if 'date' in ev and not (isinstance(ev['date'], str) and DATE_RE.match(ev['date'])):
-                errs.append('%s: bad date %r' % (w, ev['date']))
+                errs.append('{}: bad date {!r}'.format(w, ev['date']))
             if 'location' in ev:
                 loc = ev['location']
                 if (not isinstance(loc, dict) or set(loc) != {'name', 'country'}
                         or not CODE_RE.match(str(loc.get('country')))):
-                    errs.append('%s: bad location %r' % (w, loc))
+                    errs.append(f'{w}: bad location {loc!r}')
             if not isinstance(ev['note'], str) or not ev['note'].strip():
-                errs.append('%s: empty note' % w)
+                errs.append(f'{w}: empty note')
             seg = check_span(errs, w + ' evidence', text, ev['evidence_span'])
             if seg is not None:
                 if sha1(seg)[:10] != ev['evidence_sha1']:
-                    errs.append('%s: evidence_sha1 mismatch' % w)
+                    errs.append(f'{w}: evidence_sha1 mismatch')
                 if seg != seg.strip():
-                    warns.append('%s: evidence has surrounding whitespace' % w)
+                    warns.append(f'{w}: evidence has surrounding whitespace')
                 key = tuple(ev['evidence_span'])
                 if key in seen_spans:
-                    warns.append('%s: evidence span reused by another event' % w)
+                    warns.append(f'{w}: evidence span reused by another event')
                 seen_spans.add(key)
                 nwords = len(seg.split())
                 if nwords > 40:
                     warns.append('%s: evidence is long (%d words)' % (w, nwords))
                 if '\n' in seg:
-                    errs.append('%s: evidence spans a line break' % w)
+                    errs.append(f'{w}: evidence spans a line break')
             for j, sp in enumerate(ev.get('also_evidence_spans', [])):
                 s2 = check_span(errs, '%s also[%d]' % (w, j), text, sp)
                 if s2 is not None and '\n' in s2:
