@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dateline.clean import CleanDocument, clean_document
 from dateline.events.assemble import DocContext, assemble, to_actor, to_place
@@ -21,12 +22,25 @@ from dateline.resolve.times import (
 )
 from dateline.sources import SourceDocument
 
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date many news sites put in their article paths (/2019/01/10/...)."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
 
 def _publication(
     clean: CleanDocument, times: list[DateMention], source: SourceDocument
 ) -> tuple[dt.date | None, str | None]:
     """Publication date and its basis: metadata, a dateline with a year, or inferred."""
-    for stated in (source.published, clean.published):
+    for stated in (source.published, clean.published, url_date(source.url)):
         if stated:
             try:
                 return dt.date.fromisoformat(stated[:10]), "metadata"
