@@ -9,6 +9,7 @@ gold event counts neither way.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,8 +61,21 @@ def resolve_input(gold_path: Path, gold: dict[str, Any]) -> Path:
 
 
 def _span_of(text: str, needle: str) -> tuple[int, int] | None:
+    """Where the gold evidence is in the record's text; runs of whitespace may differ."""
     start = text.find(needle)
-    return (start, start + len(needle)) if start >= 0 else None
+    if start >= 0:
+        return start, start + len(needle)
+    words = needle.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    return (found.start(), found.end()) if found else None
+
+
+def _gold_spans(text: str, gold_event: dict[str, Any]) -> list[tuple[int, int]]:
+    """The gold event's evidence and its other mentions (`also_evidence`)."""
+    needles = [gold_event["evidence"], *gold_event.get("also_evidence", [])]
+    return [span for span in (_span_of(text, n) for n in needles) if span is not None]
 
 
 def _types(gold_event: dict[str, Any]) -> set[str]:
@@ -69,10 +83,10 @@ def _types(gold_event: dict[str, Any]) -> set[str]:
     return set(value) if isinstance(value, list) else {value}
 
 
-def _matches(event: Event, gold_event: dict[str, Any], gold_span: tuple[int, int] | None) -> bool:
-    if event.event not in _types(gold_event) or gold_span is None:
+def _matches(event: Event, gold_event: dict[str, Any], gold_spans: list[tuple[int, int]]) -> bool:
+    if event.event not in _types(gold_event) or not gold_spans:
         return False
-    if not any(e.start < gold_span[1] and gold_span[0] < e.end for e in event.evidence):
+    if not any(e.start < end and start < e.end for e in event.evidence for start, end in gold_spans):
         return False
     gold_actors = set(gold_event.get("actor", []))
     return not gold_actors or bool(gold_actors & {a.country for a in event.actor})
@@ -97,7 +111,7 @@ def _max_matching(edges: dict[int, list[int]], order: list[int], taken: dict[int
 def match_events(record: Record, gold_events: list[dict[str, Any]]) -> dict[int, int]:
     """system event index -> gold event index; non-optional golds are matched first."""
     text = record.document.text
-    spans = [_span_of(text, g["evidence"]) for g in gold_events]
+    spans = [_gold_spans(text, g) for g in gold_events]
     edges = {gi: [si for si, e in enumerate(record.events) if _matches(e, g, spans[gi])]
              for gi, g in enumerate(gold_events)}
     taken: dict[int, int] = {}
@@ -203,6 +217,7 @@ def _shared_source(gold: dict[str, Any]) -> SourceDocument:
         if "evidence_span" in event:
             start, end = event["evidence_span"]
             event["evidence"] = text[start:end]
+            event["also_evidence"] = [text[a:b] for a, b in event.get("also_evidence_spans", [])]
     url = gold["input"].partition("#")[2] or None
     return SourceDocument(text=text, url=url, item=gold["input"])
 

@@ -108,10 +108,21 @@ def _contexts(text: str, lang: str) -> list[str]:
             if any(cue in folded for cue in cues)]
 
 
-def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | None) -> bool:
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    return fold(a.name) == fold(b.name)
+
+
+def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | None,
+                    place: Place | None = None) -> bool:
     """Two mentions are one happening when type, parties, aux mode and requested act agree,
-    and mode and date agree wherever both are stated."""
+    and mode, date and place agree wherever both are stated."""
     first: Draft = slot["draft"]
+    if not _same_place(slot.get("place"), place):
+        return False
     if (first.event, countries(first.actors), countries(first.recipients), first.aux,
             first.content_key) != (draft.event, countries(draft.actors),
                                    countries(draft.recipients), draft.aux, draft.content_key):
@@ -148,7 +159,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
     text = res.doc.text
     facts = plover_facts()
     for draft in drafts:
-        location = _location(draft, res)
+        location = place = _location(draft, res)
         if draft.event == "CONSULT":
             draft.mode = _consult_mode(draft, location, res.lang)
             if draft.mode == "visit" and not draft.recipients:
@@ -158,11 +169,12 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         explicit = _explicit_date(draft, ctx)
         date, basis = (explicit.value(), "explicit") if explicit and explicit.value() else (
             (None, None) if draft.aux == "historical" else (ctx.published, ctx.date_basis))
-        slot = next((s for s in slots if _same_happening(s, draft, date, basis)), None)
+        slot = next((s for s in slots if _same_happening(s, draft, date, basis, place)), None)
         if slot is None:
             slots.append({"draft": draft, "spans": list(draft.spans), "date": date,
-                          "basis": basis, "location": location, "mentions": 1})
+                          "basis": basis, "location": location, "place": place, "mentions": 1})
             continue
+        slot["place"] = slot["place"] or place
         _absorb(slot, draft, date, basis, location, ctx, text)
     return [_event(slot, res, ctx, facts) for slot in slots]
 

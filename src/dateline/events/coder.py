@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from dateline.events.happenings import HappeningCoder
 from dateline.events.lexicon import EventLexicon, Predicate, event_lexicon
 from dateline.events.syntax import (
     agent,
@@ -71,6 +72,7 @@ class Coder:
         self.lex: EventLexicon = event_lexicon(res.lang)
         self.informant = informant
         self.group: list[ActorRef] = []
+        self.happenings = HappeningCoder(self)
 
     # --- actors of a noun phrase -------------------------------------------------------
     def np_actors(self, token: Token, follow_conj: bool = True) -> list[ActorRef]:
@@ -199,12 +201,16 @@ class Coder:
         drafts: list[Draft] = []
         for token in sentence:
             lemma = fold(token.lemma_)
+            coded = []
             if token.pos_ in {"VERB", "AUX"} and lemma in self.lex.predicates:
-                drafts.extend(self._predicate_events(token, sentence))
+                coded = self._predicate_events(token, sentence)
+                drafts.extend(coded)
             if token.pos_ in {"NOUN", "PROPN"} and lemma in self.lex.request_nouns:
                 drafts.extend(self._noun_requests(token, sentence))
             if token.pos_ == "VERB" and lemma in self.lex.request_verbs:
                 drafts.extend(self._verb_requests(token, sentence))
+            if not coded and (token.pos_ if token.pos_ != "AUX" else "VERB", lemma) in self.lex.happenings:
+                drafts.extend(self.happenings.code(token, sentence))
             if token.pos_ in {"NOUN", "PROPN"} and (lemma in self.lex.accusation_nouns
                                                     or fold(token.text) in self.lex.accusation_nouns):
                 drafts.extend(self._accusations(token, sentence))

@@ -26,6 +26,43 @@ class Predicate:
     agent: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Happening:
+    """An event on the ground (protest, arrest, assault ...): see `happenings.py`."""
+
+    event: str
+    mode: str | None = None
+    actor_sector: str | None = None
+    actor_sectors: frozenset[str] = frozenset()
+    recipient: str | None = None
+    recipient_sector: str | None = None
+    recipient_preps: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()
+    exclude_objects: frozenset[str] = frozenset()
+    actor_from_head: bool = False
+    actor_is_object: bool = False
+    requires_actor: bool = False
+    passive: bool = True
+
+
+def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Happening]]:
+    index: dict[tuple[str, str], list[Happening]] = {}
+    for entry in entries:
+        happening = Happening(
+            event=entry["event"], mode=entry.get("mode"), actor_sector=entry.get("actor_sector"),
+            actor_sectors=frozenset(entry.get("actor_sectors", [])), recipient=entry.get("recipient"),
+            recipient_sector=entry.get("recipient_sector"), recipient_preps=tuple(entry.get("recipient_preps", [])),
+            objects=frozenset(fold(o) for o in entry.get("objects", [])),
+            exclude_objects=frozenset(fold(o) for o in entry.get("exclude_objects", [])),
+            actor_from_head=entry.get("actor_from_head", False),
+            actor_is_object=entry.get("actor_is_object", False),
+            requires_actor=entry.get("requires_actor", False), passive=entry.get("passive", True),
+        )
+        for lemma in entry["lemmas"]:
+            index.setdefault((entry["pos"], fold(lemma)), []).append(happening)
+    return index
+
+
 def _predicate(entry: dict[str, Any]) -> Predicate:
     return Predicate(
         event=entry["event"], mode=entry.get("mode"),
@@ -60,6 +97,7 @@ class EventLexicon:
     informant_preps: frozenset[str]
     aux: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]]
+    happenings: dict[tuple[str, str], list[Happening]] = field(default_factory=dict)
     plover: dict[str, Any] = field(default_factory=dict)
 
 
@@ -101,5 +139,6 @@ def event_lexicon(lang: str) -> EventLexicon:
         informant_preps=_set(data["speech"]["informant_preps"]),
         aux={key: _set(values) for key, values in data["aux"].items()},
         contexts={key: tuple(fold(v) for v in values) for key, values in data["contexts"].items()},
+        happenings=_happenings(data.get("happenings", [])),
         plover=plover_facts(),
     )

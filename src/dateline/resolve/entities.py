@@ -41,9 +41,23 @@ class Resolution:
     entities: list[ResolvedEntity] = field(default_factory=list)
     token_entity: dict[int, ResolvedEntity] = field(default_factory=dict)
     token_country: dict[int, CountryMention] = field(default_factory=dict)
+    dateline_countries: frozenset[str] = frozenset()
 
     def countries(self) -> frozenset[str]:
         return frozenset(m.iso3 for m in self.mentions if m.kind != "org")
+
+    def main_country(self) -> str | None:
+        """The story's own country: the dateline's, else the one its places and names cite most."""
+        if len(self.dateline_countries) == 1:
+            return next(iter(self.dateline_countries))
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            if mention.kind != "org":
+                counts[mention.iso3] = counts.get(mention.iso3, 0) + 1
+        for entity in self.entities:
+            if entity.place is not None and entity.place.country:
+                counts[entity.place.country] = counts.get(entity.place.country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _keep(ent: Span, lang: str) -> bool:
@@ -56,7 +70,7 @@ def _keep(ent: Span, lang: str) -> bool:
 def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str]) -> Resolution:
     lex = lexicon(lang)
     mentions = lex.country_mentions(doc)
-    res = Resolution(doc=doc, lang=lang, lexicon=lex, mentions=mentions)
+    res = Resolution(doc=doc, lang=lang, lexicon=lex, mentions=mentions, dateline_countries=dateline_countries)
     for mention in mentions:
         for i in range(mention.start, mention.end):
             res.token_country[i] = mention

@@ -1,0 +1,207 @@
+"""Happenings on the ground: protests, riots, strikes, blockades, arrests, crowd control,
+assaults, deployments and threats, coded from the `[[happenings]]` of `lang/<code>/events.toml`.
+
+Unlike the diplomatic predicates, such events often name their parties only as groups
+("30 000 personnes ont défilé", "seize personnes ont été interpellées"). An unnamed party gets
+the sector the lexicon gives for its role (CVL for the crowd, COP for the police) and the
+country where the event happens: a place in the clause, else the dateline, else the story's
+main country. A named party keeps what the resolver found. Every such choice is a reason.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from dateline.events.lexicon import Happening
+from dateline.events.syntax import is_passive, objects, prep_of, with_prep
+from dateline.resolve.actors import ActorRef, sector_of
+from dateline.textutil import fold
+
+if TYPE_CHECKING:
+    from dateline.events.coder import Coder, Draft
+
+GENERIC_CONFIDENCE = 0.6
+NAMED_CONFIDENCE = 0.75
+
+
+class HappeningCoder:
+    def __init__(self, coder: Coder) -> None:
+        self.coder = coder
+        self.res = coder.res
+        self.lex = coder.lex
+
+    # --- where ---------------------------------------------------------------------
+    def event_country(self, trigger: Token, sentence: Span) -> tuple[str | None, str]:
+        places = [e for e in self.res.entities if e.place is not None and e.place.country
+                  and sentence.start <= e.span.start < sentence.end]
+        subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
+        for scope in (subtree, None):
+            for entity in places:
+                if scope is None or entity.span.root.i in scope:
+                    return entity.place.country, f"in {entity.span.text}"
+        if len(self.res.dateline_countries) == 1:
+            return next(iter(self.res.dateline_countries)), "the dateline's country"
+        main = self.res.main_country()
+        return main, "the story's main country"
+
+    # --- who -----------------------------------------------------------------------
+    def party(self, token: Token | None, sector: str | None, country: str | None, why: str,
+              allowed: frozenset[str]) -> tuple[list[ActorRef], bool] | None:
+        """Actors of a noun phrase, or an unnamed group of `sector` in `country`; None when
+        the phrase names a group whose sector this happening excludes."""
+        if token is not None:
+            token = self._antecedent(token)
+            named = self.coder.np_actors(token)
+            if named and all(self._sector_ok(a.sector, allowed) for a in named):
+                return named, True
+            if named:
+                return None
+            found = sector_of(token, self.res.lexicon)
+            if found is not None and not self._sector_ok(found, allowed):
+                return None
+            sector = found or sector
+        if country is None:
+            return None
+        text = _np_text(token) if token is not None else ""
+        quoted = f" {text!r}" if text else ""
+        reason = f"unnamed {sector or 'unknown-sector'} party{quoted}: country {country} ({why})"
+        return [ActorRef(text=text, name=None, country=country, sector=sector, reason=reason)], False
+
+    @staticmethod
+    def _sector_ok(sector: str | None, allowed: frozenset[str]) -> bool:
+        return not allowed or sector is None or sector in allowed
+
+    @staticmethod
+    def _antecedent(token: Token) -> Token:
+        if fold(token.text) in {"qui", "who", "which", "that"} and token.head.dep_ in {"acl:relcl", "relcl"}:
+            return token.head.head
+        return token
+
+    # --- what ------------------------------------------------------------------------
+    def reports_a_happening(self, token: Token) -> bool:
+        """Whether a trigger word states that something happened (or will, or did not), rather
+        than naming a kind of action: 'ont été interpellées', 'les heurts ont éclaté',
+        'lors de la manifestation' do; 'pour disperser', 'journée de blocage',
+        'des voitures incendiées' do not."""
+        if token.pos_ in {"VERB", "AUX"}:
+            form = token.morph.get("VerbForm")
+            if form == ["Inf"]:
+                return token.dep_ == "xcomp" and fold(token.head.lemma_) in self.lex.aux["future_aux"]
+            adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"}
+            return not adjectival or any(c.dep_.startswith("aux") for c in token.children)
+        if not any(c.dep_ in {"det", "nummod"} for c in token.children) and token.morph.get("Number") != ["Plur"]:
+            return False
+        if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT", "root", "appos", "conj"}:
+            return True
+        preps = {fold(c.text) for c in token.children if c.dep_ in {"case", "fixed"}}
+        preps |= {fold(g.text) for c in token.children if c.dep_ == "case" for g in c.children if g.dep_ == "fixed"}
+        if token.dep_ == "pobj":
+            preps.add(fold(token.head.text))
+        return bool(preps & self.lex.aux.get("event_preps", frozenset()))
+
+    def code(self, token: Token, sentence: Span) -> list[Draft]:
+        if not self.reports_a_happening(token):
+            return []
+        drafts = []
+        for happening in self.lex.happenings.get((token.pos_ if token.pos_ != "AUX" else "VERB",
+                                                   fold(token.lemma_)), []):
+            if happening.objects and not self._has_object(token, happening.objects):
+                continue
+            if happening.exclude_objects and self._has_object(token, happening.exclude_objects):
+                continue
+            if not happening.passive and token.pos_ in {"VERB", "AUX"} and is_passive(token):
+                continue
+            draft = self._draft(token, happening, sentence)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    @staticmethod
+    def _has_object(token: Token, words: frozenset[str]) -> bool:
+        """Light verbs and vague nouns need their object ("faire usage de gaz lacrymogène")."""
+        for child in token.subtree:
+            if child is token or child.i > token.i + 12 or child.i < token.i - 6:
+                continue
+            if fold(child.lemma_) in words or fold(child.text) in words:
+                return True
+        return False
+
+    def _draft(self, token: Token, happening: Happening, sentence: Span) -> Draft | None:
+        from dateline.events.coder import Draft
+
+        country, where = self.event_country(token, sentence)
+        actor_token, patient_token = self._roles(token, happening)
+        if happening.actor_is_object:
+            actor_token, patient_token = patient_token, None
+        if happening.requires_actor and actor_token is None:
+            return None
+        actor = self.party(actor_token, happening.actor_sector, country, where, happening.actor_sectors)
+        if actor is None:
+            return None
+        actors, named = actor
+        recipients: list[ActorRef] = []
+        if happening.recipient == "state" and country is not None:
+            recipients = [ActorRef(text="", name=None, country=country, sector="GOV",
+                                   reason=f"a protest addresses the state where it happens ({country})")]
+        elif happening.recipient is not None:
+            found = self.party(patient_token, happening.recipient_sector, country, where, frozenset())
+            recipients = found[0] if found else []
+            if not recipients and happening.recipient == "country" and country is not None:
+                recipients = [ActorRef(text="", name=None, country=country, sector=None,
+                                       reason=f"unnamed party in {country} ({where})")]
+        aux, aux_why = self._aux(token)
+        reasons = [f"{happening.event} {token.pos_.lower()} '{token.text}'"
+                   + (f" ({happening.mode})" if happening.mode else ""),
+                   *[a.reason for a in actors if a.reason], *[r.reason for r in recipients if r.reason]]
+        if aux_why:
+            reasons.append(f"aux {aux}: {aux_why}")
+        core = [t for t in (token, actor_token, patient_token) if t is not None and t.sent == token.sent]
+        clause = token if token.pos_ in {"VERB", "AUX"} else token.head
+        return Draft(happening.event, happening.mode, actors, recipients, sentence, core, clause, reasons,
+                     NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
+                     attributed_to=self.coder.speaker(clause) if clause is not token or token.pos_ != "NOUN"
+                     else None)
+
+    def _roles(self, token: Token, happening: Happening) -> tuple[Token | None, Token | None]:
+        """The acting and the affected phrases of a verb or a noun trigger."""
+        if token.pos_ in {"VERB", "AUX"}:
+            actor = self.coder.logical_subject(token)
+            patients = self.coder.logical_object(token) if happening.recipient in {"obj", "country"} \
+                or happening.actor_is_object else []
+            for prep in happening.recipient_preps:
+                patients += with_prep(token, prep)
+                patients += [g for o in objects(token) for g in with_prep(o, prep)]
+            return actor, patients[0] if patients else None
+        genitive = [c for c in token.children if prep_of(c) in {"de", "of"}
+                    and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        by = with_prep(token, "par") + with_prep(token, "by")
+        patients = [g for prep in happening.recipient_preps for g in with_prep(token, prep)]
+        actor = (by or [g for g in genitive if self._group_like(g)] or [None])[0]
+        if actor is None and token.dep_ in {"nsubj", "obj", "dobj", "nsubjpass"} and happening.actor_from_head:
+            actor = self.coder.logical_subject(token.head)
+        return actor, patients[0] if patients else None
+
+    def _group_like(self, token: Token) -> bool:
+        return bool(self.coder.np_actors(token)) or sector_of(token, self.res.lexicon) is not None
+
+    def _aux(self, token: Token) -> tuple[str | None, str | None]:
+        if token.pos_ in {"VERB", "AUX"}:
+            return self.coder.aux_mode(token)
+        head = token.head
+        if head is not token and head.pos_ in {"VERB", "AUX"}:
+            aux, why = self.coder.aux_mode(head)
+            if aux:
+                return aux, f"{why} on '{head.text}'"
+        cues = self.lex.aux.get("future_cues", frozenset())
+        for near in [*token.children, head]:
+            if fold(near.lemma_) in cues or fold(near.text) in cues:
+                return "future", f"'{near.text}'"
+        return None, None
+
+
+def _np_text(token: Token) -> str:
+    from dateline.events.coder import _np_text as text_of
+
+    return text_of(token)
