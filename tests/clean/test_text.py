@@ -162,3 +162,21 @@ def test_wire_datelines(raw, lang, place, date, agency, first_words):
     assert doc.dateline is not None and doc.dateline.place_text == place and doc.dateline.date_text == date
     assert (doc.agency.name if doc.agency else None) == agency
     assert doc.text.startswith(first_words) and "(ats/nxp)" not in doc.text
+
+
+def test_a_second_appended_story_keeps_the_first_one_whole():
+    first = ("Des milliers d’enseignants ont manifesté jeudi dans plusieurs villes de France pour réclamer "
+             "des hausses de salaire et des postes supplémentaires dans les écoles primaires du pays.")
+    raw = "\n".join([first] * 3 + [
+        "Les syndicats ont promis une nouvelle journée d’action avant la fin du mois si le ministère ne répond pas.",
+        "Lyon — Par un vote serré, le conseil municipal a adopté mardi soir le nouveau plan de circulation du centre."])
+    doc = clean_text(raw, "fr")
+    assert doc.text.startswith("Des milliers d’enseignants ont manifesté jeudi")
+    assert doc.dateline is None
+    assert "Lyon — Par un vote serré" in doc.text
+
+
+def test_quote_glued_after_a_full_stop_starts_a_new_paragraph():
+    raw = "Le cortège s’est dispersé vers midi.«\u00a0C’est un succès\u00a0», a estimé le porte-parole du collectif."
+    assert clean_text(raw, "fr").text.split("\n\n") == [
+        "Le cortège s’est dispersé vers midi.", "«\u00a0C’est un succès\u00a0», a estimé le porte-parole du collectif."]

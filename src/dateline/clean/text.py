@@ -18,6 +18,8 @@ from dateline.textutil import fold
 
 STORY_MIN_WORDS = 12
 SIGNATURE_MAX_WORDS = 3
+PARAGRAPH_MIN_WORDS = 25
+DATELINE_MAX_PARAGRAPHS_BEFORE = 3
 
 
 @dataclass
@@ -167,13 +169,19 @@ def _choose_section(header: list[str], title: str | None, max_words: int) -> str
 
 
 def _split_header(lines: list[str], patterns: _Patterns) -> tuple[int, re.Match[str] | None]:
-    """Index of the first story line, and the dateline match on it if there is one."""
+    """Index of the first story line, and the dateline match on it if there is one. A dateline
+    opens the story: it is looked for before the story's paragraphs (titles and captions may come
+    first), never after them (a second, appended story may have its own)."""
+    paragraphs = 0
     for index, line in enumerate(lines):
         if furniture_kind(line, patterns):
             continue
         match = _match_dateline(line, patterns)
         if match:
             return index, match
+        paragraphs += len(line.split()) >= PARAGRAPH_MIN_WORDS
+        if paragraphs >= DATELINE_MAX_PARAGRAPHS_BEFORE:
+            break
     for index, line in enumerate(lines):
         if _story_like(line) and not furniture_kind(line, patterns):
             return index, None
@@ -220,8 +228,8 @@ def _copyright_agency(lines: list[str]) -> AgencyMatch | None:
 
 
 # A sentence glued to the next one where a paragraph break was lost ("mandat.La semaine").
-_GLUED = re.compile(r"(?<=[a-zà-ÿ0-9][a-zà-ÿ0-9][.!?])(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
-                    r"|(?<=[a-zà-ÿ][.!?][»”\"])(?=[A-ZÀ-ÖØ-Þ])|(?<=[.!?])\s*(?=• )")
+_GLUED = re.compile(r"(?<=[a-zà-ÿ0-9][a-zà-ÿ0-9][.!?])(?=(?:[«“\"][\xa0\u202f ]?)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+                    r"|(?<=[a-zà-ÿ][.!?][»”\"])(?=[A-ZÀ-ÖØ-Þ])|(?<=[.!?])\s*(?=• )|(?<=[a-zà-ÿ]{2})(?=À\s)")
 # Where a related-link label's headline ends: a run of spaces or a word glued to the next one.
 _LABEL_TAIL = re.compile(r"[\s\xa0]{3,}|(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2})")
 _CONTINUES = re.compile(r"^[a-zà-ÿ0-9,;:)%$€£]")

@@ -58,6 +58,9 @@ class HappeningCoder:
                 return named, True
             if named:
                 return None
+            person = self._person_without_country(token, country, why)
+            if person is not None:
+                return ([person], True) if self._sector_ok(person.sector, allowed) else None
             found = sector_of(token, self.res.lexicon)
             if found is not None and not self._sector_ok(found, allowed):
                 return None
@@ -68,6 +71,23 @@ class HappeningCoder:
         quoted = f" {text!r}" if text else ""
         reason = f"unnamed {sector or 'unknown-sector'} party{quoted}: country {country} ({why})"
         return [ActorRef(text=text, name=None, country=country, sector=sector, reason=reason)], False
+
+    def _person_without_country(self, token: Token, country: str | None, why: str) -> ActorRef | None:
+        """A named person or organisation, or a personal pronoun, whose country the resolver
+        did not learn: placed where the event happens."""
+        entity = self.res.token_entity.get(token.i)
+        if country is None:
+            return None
+        if entity is not None and entity.label in {"PERSON", "ORG"}:
+            known = entity.actor
+            return ActorRef(text=entity.span.text, name=known.name if known else entity.span.text, country=country,
+                            sector=known.sector if known else None, role=known.role if known else None,
+                            entity_id=entity.id,
+                            reason=f"{entity.span.text}: country {country} assumed ({why})")
+        if token.pos_ == "PRON" and fold(token.text) in self.lex.aux.get("personal_pronouns", frozenset()):
+            return ActorRef(text=token.text, name=None, country=country, sector=None,
+                            reason=f"speaker '{token.text}': country {country} assumed ({why})")
+        return None
 
     @staticmethod
     def _sector_ok(sector: str | None, allowed: frozenset[str]) -> bool:
@@ -104,6 +124,8 @@ class HappeningCoder:
     def code(self, token: Token, sentence: Span) -> list[Draft]:
         if not self.reports_a_happening(token):
             return []
+        if token.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+            return []  # a headline or subheading ("Nombreux heurts, arrestations massives")
         drafts = []
         for happening in self.lex.happenings.get((token.pos_ if token.pos_ != "AUX" else "VERB",
                                                    fold(token.lemma_)), []):
@@ -141,12 +163,16 @@ class HappeningCoder:
         if actor is None:
             return None
         actors, named = actor
+        if happening.named_actor and not (named or any(a.sector for a in actors)):
+            return None
         recipients: list[ActorRef] = []
         if happening.recipient == "state" and country is not None:
             recipients = [ActorRef(text="", name=None, country=country, sector="GOV",
                                    reason=f"a protest addresses the state where it happens ({country})")]
         elif happening.recipient is not None:
-            found = self.party(patient_token, happening.recipient_sector, country, where, frozenset())
+            if happening.requires_party and not self._is_party(patient_token, happening.recipient_sectors):
+                return None
+            found = self.party(patient_token, happening.recipient_sector, country, where, happening.recipient_sectors)
             recipients = found[0] if found else []
             if not recipients and happening.recipient == "country" and country is not None:
                 recipients = [ActorRef(text="", name=None, country=country, sector=None,
@@ -182,6 +208,21 @@ class HappeningCoder:
         if actor is None and token.dep_ in {"nsubj", "obj", "dobj", "nsubjpass"} and happening.actor_from_head:
             actor = self.coder.logical_subject(token.head)
         return actor, patients[0] if patients else None
+
+    def _is_party(self, token: Token | None, allowed: frozenset[str]) -> bool:
+        """A person or a group (not a lorry or a motorbike) that the event can be done to."""
+        if token is None:
+            return False
+        token = self._antecedent(token)
+        named = self.coder.np_actors(token)
+        entity = self.res.token_entity.get(token.i)
+        if named:
+            return all(self._sector_ok(a.sector, allowed) for a in named)
+        if entity is not None and entity.label == "PERSON":
+            return True
+        sector = sector_of(token, self.res.lexicon)
+        return sector is not None and self._sector_ok(sector, allowed) or (
+            token.pos_ == "PRON" and fold(token.text) not in {"en", "y", "ce", "cela", "ça", "it"})
 
     def _group_like(self, token: Token) -> bool:
         return bool(self.coder.np_actors(token)) or sector_of(token, self.res.lexicon) is not None

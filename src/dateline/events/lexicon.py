@@ -42,6 +42,9 @@ class Happening:
     actor_from_head: bool = False
     actor_is_object: bool = False
     requires_actor: bool = False
+    named_actor: bool = False
+    requires_party: bool = False
+    recipient_sectors: frozenset[str] = frozenset()
     passive: bool = True
 
 
@@ -56,7 +59,9 @@ def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Hap
             exclude_objects=frozenset(fold(o) for o in entry.get("exclude_objects", [])),
             actor_from_head=entry.get("actor_from_head", False),
             actor_is_object=entry.get("actor_is_object", False),
-            requires_actor=entry.get("requires_actor", False), passive=entry.get("passive", True),
+            requires_actor=entry.get("requires_actor", False), named_actor=entry.get("named_actor", False),
+            requires_party=entry.get("requires_party", False),
+            recipient_sectors=frozenset(entry.get("recipient_sectors", [])), passive=entry.get("passive", True),
         )
         for lemma in entry["lemmas"]:
             index.setdefault((entry["pos"], fold(lemma)), []).append(happening)
