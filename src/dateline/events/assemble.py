@@ -158,7 +158,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
     slots: list[dict] = []
     text = res.doc.text
     facts = plover_facts()
-    for draft in drafts:
+    for draft in sorted(drafts, key=lambda d: d.weak):  # passing mentions join events found first
         location = place = _location(draft, res)
         if draft.event == "CONSULT":
             draft.mode = _consult_mode(draft, location, res.lang)
@@ -170,6 +170,11 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         date, basis = (explicit.value(), "explicit") if explicit and explicit.value() else (
             (None, None) if draft.aux == "historical" else (ctx.published, ctx.date_basis))
         slot = next((s for s in slots if _same_happening(s, draft, date, basis, place)), None)
+        if slot is None and draft.weak:
+            slot = next((s for s in slots if s["draft"].event == draft.event
+                         and countries(s["draft"].actors) == countries(draft.actors)), None)
+            if slot is None:
+                continue
         if slot is None:
             slots.append({"draft": draft, "spans": list(draft.spans), "date": date,
                           "basis": basis, "location": location, "place": place, "mentions": 1})

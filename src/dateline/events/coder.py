@@ -44,6 +44,9 @@ class Draft:
     aux: str | None = None
     attributed_to: ActorRef | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # A passing mention ("les heurts", "la mobilisation"): it joins an event found elsewhere
+    # in the story, and makes none on its own.
+    weak: bool = False
 
 
 def actor_key(actor: ActorRef) -> tuple[str | None, str | None]:

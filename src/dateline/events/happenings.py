@@ -106,12 +106,16 @@ class HappeningCoder:
         'lors de la manifestation' do; 'pour disperser', 'journée de blocage',
         'des voitures incendiées' do not."""
         if token.pos_ in {"VERB", "AUX"}:
+            if any(c.dep_ == "det" for c in token.children):
+                return False  # a noun tagged as a verb ("un manifestant", "le défilé")
             form = token.morph.get("VerbForm")
             if form == ["Inf"]:
                 return token.dep_ == "xcomp" and fold(token.head.lemma_) in self.lex.aux["future_aux"]
-            adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"}
+            adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"} and token.morph.get("Tense") != ["Pres"]
             return not adjectival or any(c.dep_.startswith("aux") for c in token.children)
-        if not any(c.dep_ in {"det", "nummod"} for c in token.children) and token.morph.get("Number") != ["Plur"]:
+        if any(c.dep_ == "nummod" for c in token.children):
+            return True  # counted: "49 interpellations", "224 arrestations"
+        if not any(c.dep_ == "det" for c in token.children) and token.morph.get("Number") != ["Plur"]:
             return False
         if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT", "root", "appos", "conj"}:
             return True
@@ -124,7 +128,7 @@ class HappeningCoder:
     def code(self, token: Token, sentence: Span) -> list[Draft]:
         if not self.reports_a_happening(token):
             return []
-        if token.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+        if token.pos_ == "NOUN" and not self._paragraph_has_verb(token):
             return []  # a headline or subheading ("Nombreux heurts, arrestations massives")
         drafts = []
         for happening in self.lex.happenings.get((token.pos_ if token.pos_ != "AUX" else "VERB",
@@ -139,6 +143,26 @@ class HappeningCoder:
             if draft is not None:
                 drafts.append(draft)
         return drafts
+
+    @staticmethod
+    def _paragraph_has_verb(token: Token) -> bool:
+        text = token.doc.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        end = text.find("\n", token.idx)
+        end = len(text) if end < 0 else end
+        return any(t.pos_ in {"VERB", "AUX"} and start <= t.idx < end for t in token.sent)
+
+    def _is_weak(self, token: Token) -> bool:
+        """A noun mention with no count, place or date of its own."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        if any(c.dep_ == "nummod" for c in token.children):
+            return False
+        inside = {t.i for t in token.subtree}
+        if any(e.place is not None and e.span.root.i in inside for e in self.res.entities):
+            return False
+        return not any(t.ent_type_ in {"DATE", "TIME"} or fold(t.text) in self.lex.aux.get("weekdays", frozenset())
+                       for t in token.subtree)
 
     @staticmethod
     def _has_object(token: Token, words: frozenset[str]) -> bool:
@@ -178,17 +202,20 @@ class HappeningCoder:
                 recipients = [ActorRef(text="", name=None, country=country, sector=None,
                                        reason=f"unnamed party in {country} ({where})")]
         aux, aux_why = self._aux(token)
-        reasons = [f"{happening.event} {token.pos_.lower()} '{token.text}'"
-                   + (f" ({happening.mode})" if happening.mode else ""),
+        event, mode = happening.event, happening.mode
+        speaker = self.coder.speaker(token if token.pos_ in {"VERB", "AUX"} else token.head)
+        if aux in {"hypothetical", "future"} and event in {"COERCE", "ASSAULT", "SANCTION"} and speaker is not None:
+            aux_why = f"{aux} {event.lower()} announced by {speaker.text}: a threat"
+            event, mode, aux = "THREATEN", "arrest" if mode == "arrest" else "violence", None
+        reasons = [f"{event} {token.pos_.lower()} '{token.text}'" + (f" ({mode})" if mode else ""),
                    *[a.reason for a in actors if a.reason], *[r.reason for r in recipients if r.reason]]
         if aux_why:
             reasons.append(f"aux {aux}: {aux_why}")
         core = [t for t in (token, actor_token, patient_token) if t is not None and t.sent == token.sent]
         clause = token if token.pos_ in {"VERB", "AUX"} else token.head
-        return Draft(happening.event, happening.mode, actors, recipients, sentence, core, clause, reasons,
+        return Draft(event, mode, actors, recipients, sentence, core, clause, reasons,
                      NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
-                     attributed_to=self.coder.speaker(clause) if clause is not token or token.pos_ != "NOUN"
-                     else None)
+                     attributed_to=speaker, weak=self._is_weak(token))
 
     def _roles(self, token: Token, happening: Happening) -> tuple[Token | None, Token | None]:
         """The acting and the affected phrases of a verb or a noun trigger."""
