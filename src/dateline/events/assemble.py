@@ -123,6 +123,8 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
     first: Draft = slot["draft"]
     if not _same_place(slot.get("place"), place):
         return False
+    if first.count is not None and draft.count is not None and first.count != draft.count:
+        return False
     if (first.event, countries(first.actors), countries(first.recipients), first.aux,
             first.content_key) != (draft.event, countries(draft.actors),
                                    countries(draft.recipients), draft.aux, draft.content_key):
@@ -172,7 +174,8 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         slot = next((s for s in slots if _same_happening(s, draft, date, basis, place)), None)
         if slot is None and draft.weak:
             slot = next((s for s in slots if s["draft"].event == draft.event
-                         and countries(s["draft"].actors) == countries(draft.actors)), None)
+                         and countries(s["draft"].actors) == countries(draft.actors)
+                         and (not draft.mode or not s["draft"].mode or draft.mode == s["draft"].mode)), None)
             if slot is None:
                 continue
         if slot is None:

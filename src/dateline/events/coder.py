@@ -47,6 +47,7 @@ class Draft:
     # A passing mention ("les heurts", "la mobilisation"): it joins an event found elsewhere
     # in the story, and makes none on its own.
     weak: bool = False
+    count: int | None = None  # crowd or arrest figures: two different figures, two happenings
 
 
 def actor_key(actor: ActorRef) -> tuple[str | None, str | None]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from dateline.events.lexicon import Happening
-from dateline.events.syntax import is_passive, objects, prep_of, with_prep
+from dateline.events.syntax import head_chain, is_passive, objects, prep_of, with_prep
 from dateline.resolve.actors import ActorRef, sector_of
 from dateline.textutil import fold
 
@@ -126,7 +126,7 @@ class HappeningCoder:
         return bool(preps & self.lex.aux.get("event_preps", frozenset()))
 
     def code(self, token: Token, sentence: Span) -> list[Draft]:
-        if not self.reports_a_happening(token):
+        if not self.reports_a_happening(token) or self._alleged(token):
             return []
         if token.pos_ == "NOUN" and not self._paragraph_has_verb(token):
             return []  # a headline or subheading ("Nombreux heurts, arrestations massives")
@@ -143,6 +143,12 @@ class HappeningCoder:
             if draft is not None:
                 drafts.append(draft)
         return drafts
+
+    def _alleged(self, token: Token) -> bool:
+        """'accusé la Russie de ... en frappant': the act is the content of an accusation, which
+        is the event (coded as ACCUSE), not a happening the story reports."""
+        verbs = self.lex.aux.get("accusation_verbs", frozenset())
+        return any(fold(head.lemma_) in verbs for head in head_chain(token, 4))
 
     @staticmethod
     def _paragraph_has_verb(token: Token) -> bool:
@@ -203,9 +209,10 @@ class HappeningCoder:
                                        reason=f"unnamed party in {country} ({where})")]
         aux, aux_why = self._aux(token)
         event, mode = happening.event, happening.mode
-        speaker = self.coder.speaker(token if token.pos_ in {"VERB", "AUX"} else token.head)
+        clause_verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+        speaker = self.coder.speaker(clause_verb) or self._reporter(clause_verb, country, where)
         if aux in {"hypothetical", "future"} and event in {"COERCE", "ASSAULT", "SANCTION"} and speaker is not None:
-            aux_why = f"{aux} {event.lower()} announced by {speaker.text}: a threat"
+            aux_why = f"{aux} {event.lower()} announced by '{speaker.text}': a threat"
             event, mode, aux = "THREATEN", "arrest" if mode == "arrest" else "violence", None
         reasons = [f"{event} {token.pos_.lower()} '{token.text}'" + (f" ({mode})" if mode else ""),
                    *[a.reason for a in actors if a.reason], *[r.reason for r in recipients if r.reason]]
@@ -215,7 +222,18 @@ class HappeningCoder:
         clause = token if token.pos_ in {"VERB", "AUX"} else token.head
         return Draft(event, mode, actors, recipients, sentence, core, clause, reasons,
                      NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
-                     attributed_to=speaker, weak=self._is_weak(token))
+                     attributed_to=speaker, weak=self._is_weak(token),
+                     count=_count(actor_token if happening.event == "PROTEST" else patient_token) or _count(token))
+
+    def _reporter(self, verb: Token, country: str | None, where: str) -> ActorRef | None:
+        """Who says it, when the resolver could not place them: the subject of the speech verb
+        that governs the clause, as an unnamed party where the event happens."""
+        for head in head_chain(verb, 4):
+            if fold(head.lemma_) in self.lex.speech:
+                subj = self.coder.logical_subject(head)
+                found = self.party(subj, None, country, where, frozenset()) if subj is not None else None
+                return found[0][0] if found else None
+        return None
 
     def _roles(self, token: Token, happening: Happening) -> tuple[Token | None, Token | None]:
         """The acting and the affected phrases of a verb or a noun trigger."""
@@ -267,6 +285,18 @@ class HappeningCoder:
             if fold(near.lemma_) in cues or fold(near.text) in cues:
                 return "future", f"'{near.text}'"
         return None, None
+
+
+def _count(token: Token | None) -> int | None:
+    """The figure attached to a phrase: '5400 manifestants', '58 600 personnes', '130 interpellations'."""
+    if token is None:
+        return None
+    for child in token.children:
+        if child.dep_ == "nummod":
+            digits = "".join(ch for t in child.subtree for ch in t.text if ch.isdigit())
+            if digits:
+                return int(digits)
+    return None
 
 
 def _np_text(token: Token) -> str:

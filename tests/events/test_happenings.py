@@ -1,0 +1,72 @@
+"""Events on the ground (protests, arrests, crowd control ...) on stories written for these tests."""
+
+from __future__ import annotations
+
+from dateline.pipeline import extract
+from dateline.sources import SourceDocument
+
+
+def record_of(text: str, language: str):
+    return extract(SourceDocument(text=text), language)
+
+
+def kinds(record) -> set[tuple]:
+    return {(e.event, e.mode, e.aux, tuple(sorted({a.country for a in e.actor})),
+             tuple(sorted({a.sector for a in e.actor if a.sector}))) for e in record.events}
+
+
+FARMERS_FR = ("LILLE, 12 mars 2024 (AFP) - Environ 3000 agriculteurs ont manifesté mardi à Lille contre la hausse "
+              "du prix du gazole.\n\n"
+              "Des pierres ont été lancées sur les policiers, qui ont fait usage de gaz lacrymogène.\n\n"
+              "Douze personnes ont été interpellées, a indiqué la préfecture du Nord.")
+
+
+def test_protest_stones_tear_gas_and_arrests_in_french():
+    record = record_of(FARMERS_FR, "fr")
+    found = kinds(record)
+    assert ("PROTEST", "demo", None, ("FRA",), ("AGR",)) in found
+    assert ("ASSAULT", "primitive", None, ("FRA",), ("CVL",)) in found
+    assert ("ASSAULT", "crowd-control", None, ("FRA",), ("COP",)) in found
+    assert ("COERCE", "arrest", None, ("FRA",), ("COP",)) in found
+    protest = next(e for e in record.events if e.event == "PROTEST")
+    assert protest.location is not None and protest.location.name == "Lille"
+    assert protest.recipient and protest.recipient[0].sector == "GOV"
+    assert any("country FRA" in r for r in protest.reasons)
+    for event in record.events:
+        for evidence in event.evidence:
+            assert record.document.text[evidence.start:evidence.end] == evidence.text
+
+
+def test_what_is_not_a_happening_in_french():
+    text = ("RENNES, 3 avril 2024 (AFP) - Nombreux heurts, arrestations massives\n\n"
+            "La police a bloqué l'accès au pont mercredi pour des travaux de réfection.\n\n"
+            "Les voitures incendiées ont été retirées de la chaussée.\n\n"
+            "Le préfet a interdit de stationner dans la rue pendant les travaux.")
+    assert record_of(text, "fr").events == []
+
+
+def test_announced_arrests_are_a_threat():
+    text = ("BRUXELLES, 8 février 2024 (Belga) - Le bourgmestre a prévenu que toute personne continuant à "
+            "manifester serait arrêtée.")
+    events = record_of(text, "fr").events
+    assert [(e.event, e.mode) for e in events] == [("THREATEN", "arrest")]
+    assert events[0].attributed_to is not None
+
+
+def test_two_counted_protests_in_two_cities_stay_two_events():
+    text = ("PARIS, 5 mars 2024 (AFP) - À Bordeaux, 2400 enseignants ont manifesté mardi. "
+            "À Toulouse, 1800 enseignants ont défilé dans le calme.")
+    protests = [e for e in record_of(text, "fr").events if e.event == "PROTEST"]
+    assert sorted(e.location.name for e in protests) == ["Bordeaux", "Toulouse"]
+
+
+NAIROBI_EN = ("NAIROBI, March 7, 2024 (Reuters) - Thousands of protesters marched through Nairobi on Tuesday "
+              "against a new finance bill. Police fired tear gas at the crowd and arrested 40 people, the "
+              "interior ministry said.")
+
+
+def test_protest_tear_gas_and_arrests_in_english():
+    found = kinds(record_of(NAIROBI_EN, "en"))
+    assert ("PROTEST", "demo", None, ("KEN",), ("CVL",)) in found
+    assert ("ASSAULT", "crowd-control", None, ("KEN",), ("COP",)) in found
+    assert ("COERCE", "arrest", None, ("KEN",), ("COP",)) in found
