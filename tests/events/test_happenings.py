@@ -70,3 +70,11 @@ def test_protest_tear_gas_and_arrests_in_english():
     assert ("PROTEST", "demo", None, ("KEN",), ("CVL",)) in found
     assert ("ASSAULT", "crowd-control", None, ("KEN",), ("COP",)) in found
     assert ("COERCE", "arrest", None, ("KEN",), ("COP",)) in found
+
+
+def test_cameo_codes_and_quad_classes_follow_the_crosswalk():
+    codes = {(e.event, e.mode): (e.cameo, e.quad) for e in record_of(FARMERS_FR, "fr").events}
+    # CAMEO2PLOVER-2021: 141 demonstrate, 175 violent repression, 173 arrest; quad 4 = material conflict.
+    assert codes[("PROTEST", "demo")] == ("141", 4)
+    assert codes[("ASSAULT", "crowd-control")] == ("175", 4)
+    assert codes[("COERCE", "arrest")] == ("173", 4)

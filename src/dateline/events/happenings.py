@@ -61,7 +61,7 @@ class HappeningCoder:
             person = self._person_without_country(token, country, why)
             if person is not None:
                 return ([person], True) if self._sector_ok(person.sector, allowed) else None
-            found = sector_of(token, self.res.lexicon)
+            found = sector_of(token, self.res.lexicon) or self._role_sector(token)
             if found is not None and not self._sector_ok(found, allowed):
                 return None
             sector = found or sector
@@ -72,12 +72,23 @@ class HappeningCoder:
         reason = f"unnamed {sector or 'unknown-sector'} party{quoted}: country {country} ({why})"
         return [ActorRef(text=text, name=None, country=country, sector=sector, reason=reason)], False
 
+    def _role_sector(self, token: Token) -> str | None:
+        """'le préfet', 'la présidente du parti': the sector of a title used as a noun."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        hits = self.res.lexicon.role_in(_np_text(token))
+        return hits[0][1].sector if hits else None
+
     def _person_without_country(self, token: Token, country: str | None, why: str) -> ActorRef | None:
         """A named person or organisation, or a personal pronoun, whose country the resolver
         did not learn: placed where the event happens."""
-        entity = self.res.token_entity.get(token.i)
         if country is None:
             return None
+        entity = self.res.token_entity.get(token.i)
+        if entity is None:  # "la présidente du parti, Marine Le Pen, ..."
+            entity = next((self.res.token_entity[c.i] for c in token.children
+                           if c.dep_ in {"appos", "flat:name", "flat", "nmod"} and c.i in self.res.token_entity
+                           and self.res.token_entity[c.i].label == "PERSON"), None)
         if entity is not None and entity.label in {"PERSON", "ORG"}:
             known = entity.actor
             return ActorRef(text=entity.span.text, name=known.name if known else entity.span.text, country=country,
