@@ -160,7 +160,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
     slots: list[dict] = []
     text = res.doc.text
     facts = plover_facts()
-    for draft in sorted(drafts, key=lambda d: d.weak):  # passing mentions join events found first
+    for draft in sorted(drafts, key=lambda d: (d.weak, d.joins)):  # vague mentions join events found first
         location = place = _location(draft, res)
         if draft.event == "CONSULT":
             draft.mode = _consult_mode(draft, location, res.lang)
@@ -172,6 +172,10 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         date, basis = (explicit.value(), "explicit") if explicit and explicit.value() else (
             (None, None) if draft.aux == "historical" else (ctx.published, ctx.date_basis))
         slot = next((s for s in slots if _same_happening(s, draft, date, basis, place)), None)
+        if slot is None and draft.joins:
+            slot = next((s for s in slots if s["draft"].event == draft.event
+                         and countries(s["draft"].actors) == countries(draft.actors)
+                         and countries(s["draft"].recipients) == countries(draft.recipients)), None)
         if slot is None and draft.weak:
             slot = next((s for s in slots if s["draft"].event == draft.event
                          and countries(s["draft"].actors) == countries(draft.actors)

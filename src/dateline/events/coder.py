@@ -25,7 +25,7 @@ from dateline.resolve.entities import Resolution
 from dateline.textutil import fold
 
 NP_DEPS = {"nmod", "amod", "flat:name", "flat", "appos", "conj", "compound", "nmod:poss",
-           "poss", "case", "det", "nummod", "fixed"}
+           "poss", "case", "det", "nummod", "fixed", "prep", "pobj"}
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "who", "which", "that"}
 
 
@@ -48,6 +48,9 @@ class Draft:
     # in the story, and makes none on its own.
     weak: bool = False
     count: int | None = None  # crowd or arrest figures: two different figures, two happenings
+    # A vague mention ("calls on X to ..." with an act the lexicon cannot type): it joins a
+    # typed event of the same parties when the story has one, else it stands alone.
+    joins: bool = False
 
 
 def actor_key(actor: ActorRef) -> tuple[str | None, str | None]:
@@ -309,20 +312,52 @@ class Coder:
     def _verb_requests(self, verb: Token, sentence: Span) -> list[Draft]:
         subj = self.logical_subject(verb)
         actors = self.np_actors(subj) if subj is not None else []
+        placed = False
+        if not actors and subj is not None:
+            actors, placed = self.happenings.speaker_party(subj, verb, sentence), True
         if not actors:
             return []
         addressees: list[Token] = []
         contents: list[Token] = []
         for slot in self.lex.request_verbs[fold(verb.lemma_)]:
             if slot == "obj":
-                addressees += [o for o in objects(verb) if self.np_actors(o)]
+                addressees += [o for o in objects(verb) if self.np_actors(o) or placed and self._group(o)]
             else:
                 addressees += with_prep(verb, slot)
         contents += [o for o in objects(verb) if o not in addressees]
         contents += [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl", "obl", "obl:arg"}]
         contents += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
-        return self._requests(verb, verb, actors, f"requester: subject of '{verb.text}'",
-                              contents, addressees, sentence)
+        why = f"requester: subject of '{verb.text}'" + (" (placed where the story happens)" if placed else "")
+        drafts = self._requests(verb, verb, actors, why, contents, addressees, sentence)
+        if not drafts and placed:
+            drafts = self._open_request(verb, actors, why, contents, addressees, sentence)
+        return drafts
+
+    def _group(self, token: Token) -> bool:
+        return sector_of(token, self.res.lexicon) is not None or token.i in self.res.token_entity
+
+    def _open_request(self, verb: Token, actors: list[ActorRef], why: str, contents: list[Token],
+                      addressees: list[Token], sentence: Span) -> list[Draft]:
+        """'a exhorté les manifestants à rentrer chez eux': a domestic call for an act the
+        lexicon does not know; coded REQUEST without a mode, only with a clause to ask for."""
+        clause = next((c for c in contents if c.pos_ in {"VERB", "AUX"} and (
+            c.morph.get("VerbForm") == ["Inf"] or any(fold(m.text) in {"que", "qu'", "that"} for m in c.children))),
+            None)
+        if clause is None:
+            return []
+        country, where = self.happenings.event_country(verb, sentence)
+        recipients: list[ActorRef] = []
+        for token in addressees:
+            named = self.np_actors(token)
+            placed = None if named else self.happenings.party(token, "CVL", country, where, frozenset())
+            recipients += named or (placed[0] if placed else [])
+        aux, aux_why = self.aux_mode(verb)
+        reasons = [f"REQUEST '{verb.text}' of '{clause.text}' (an act the lexicon has no type for: no mode)", why]
+        if aux_why:
+            reasons.append(f"aux {aux}: {aux_why}")
+        return [Draft("REQUEST", None, actors, unique(recipients), sentence, [verb, *addressees, clause], verb,
+                      reasons, 0.6, content_key=f"open:{fold(clause.lemma_)}", aux=aux,
+                      attributed_to=self.speaker(verb) or self.informant, joins=True)]
 
     def _requests(self, trigger: Token, clause: Token, actors: list[ActorRef], why: str,
                   contents: list[Token], addressees: list[Token], sentence: Span) -> list[Draft]:

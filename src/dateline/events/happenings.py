@@ -72,6 +72,25 @@ class HappeningCoder:
         reason = f"unnamed {sector or 'unknown-sector'} party{quoted}: country {country} ({why})"
         return [ActorRef(text=text, name=None, country=country, sector=sector, reason=reason)], False
 
+    def speaker_party(self, token: Token, verb: Token, sentence: Span) -> list[ActorRef]:
+        """A named person, a title or a pronoun that says or asks something, placed where the
+        story happens; nothing for an anonymous noun."""
+        if token.pos_ == "PRON" and fold(token.text) not in self.lex.aux.get("third_person", frozenset()):
+            return []  # "nous", "we": the quoted speaker, not a party of the story's own
+        country, where = self.home_country()
+        found = self.party(token, None, country, where, frozenset())
+        if found is None:
+            return []
+        actors, named = found
+        return actors if named or any(a.sector for a in actors) else []
+
+    def home_country(self) -> tuple[str | None, str]:
+        """Where a speaker of unknown nationality most likely belongs: the dateline's country,
+        else the story's main country (not the places the speaker talks about)."""
+        if len(self.res.dateline_countries) == 1:
+            return next(iter(self.res.dateline_countries)), "the dateline's country"
+        return self.res.main_country(), "the story's main country"
+
     def _role_sector(self, token: Token) -> str | None:
         """'le préfet', 'la présidente du parti': the sector of a title used as a noun."""
         if token.pos_ not in {"NOUN", "PROPN"}:

@@ -137,10 +137,10 @@ def _resolve_one(
         return ResolvedEntity(entity_id, ent, label, actor=person)
     if label == "ORG":
         return ResolvedEntity(entity_id, ent, label, actor=org_actor(ent, mentions, lex))
-    if label == "NORP":
-        return ResolvedEntity(entity_id, ent, label)
     whole = [m for m in mentions if m.start == ent.start and m.end == ent.end
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
+    if label == "NORP" and not (whole and whole[0].kind == "name"):
+        return ResolvedEntity(entity_id, ent, label)
     place = load_gazetteer().lookup(ent.text, prefer)
     if whole and whole[0].kind == "org":
         return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
