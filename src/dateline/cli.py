@@ -248,6 +248,28 @@ def eval_extraction_command(
     _table_console().print(table)
 
 
+@eval_app.command("petrarch")
+def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+                          quiet: Quiet = False) -> None:
+    """English coding on PETRARCH's gold sentences (CAMEO mapped to PLOVER): recall, actors, precision."""
+    from dateline.evals.petrarch import evaluate
+
+    with _progress(quiet) as progress:
+        task = progress.add_task("petrarch", total=None)
+        score = _dataset_guard(lambda: evaluate(lambda: progress.advance(task)))
+    table = Table(title="dateline eval petrarch (PETR2_GSR_validation, CAMEO2PLOVER-2021)")
+    for column in ("sentences", "gold codings", "type found (recall)", "actor country right", "events",
+                   "events of a gold type (precision)"):
+        table.add_column(column)
+    table.add_row(str(score.sentences), str(score.gold), f"{score.found_type} ({score.recall:.2f})",
+                  f"{score.actor_right}/{score.found_type} ({score.actor_accuracy:.2f})", str(score.system),
+                  f"{score.system_right} ({score.precision:.2f})")
+    _table_console().print(table)
+    if verbose:
+        for line in score.misses:
+            out.print(f"  ✗ missed {line}", markup=False)
+
+
 @eval_app.command("furniture")
 def eval_furniture_command(
     gold: Annotated[Path, typer.Argument(help="Furniture gold file.")] = Path("eval/furniture/furniture.gold.json"),

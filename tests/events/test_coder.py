@@ -78,3 +78,18 @@ def test_text_without_political_event_has_none():
     text = ("LYON, 3 mars 2023 (AFP) - Le festival de cuisine a accueilli des milliers de visiteurs "
             "venus goûter les spécialités de la région.")
     assert events_of(text) == []
+
+
+def test_interstate_predicates_beyond_meetings_in_english():
+    text = ("ANKARA, May 14, 2024 (Reuters) - Turkey imposed sanctions on Sweden on Tuesday. "
+            "Japan released three Chinese fishermen. Kenya rejected Uganda's proposal.")
+    found = {(e[0], e[1], e[3], e[4]) for e in events_of(text, "en")}
+    assert ("SANCTION", None, ("TUR",), ("SWE",)) in found
+    assert ("RETREAT", "release", ("JPN",), ("CHN",)) in found
+
+
+def test_requested_act_is_not_coded_as_the_act():
+    text = ("PARIS, 5 mai 2023 (AFP) - La France a exigé que la Russie retire sans délai ses troupes "
+            "d'Ukraine.")
+    found = [e[0] for e in events_of(text, "fr")]
+    assert "RETREAT" not in found and "REQUEST" in found

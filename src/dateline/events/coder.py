@@ -100,13 +100,24 @@ class Coder:
             return list(self.group)
         sector = sector_of(token, res.lexicon)
         if sector is None:
-            return []
+            return self._demonym_group(token)
         person = self._attached_person(token)
         if person is not None:
             return [person]
         return [ActorRef(text=_np_text(token), name=None, country=country, sector=sector,
                          reason=f"'{token.text}' ({sector}) of {country}")
                 for country in self._countries_below(token)]
+
+    def _demonym_group(self, token: Token) -> list[ActorRef]:
+        """'three Chinese fishermen': people named by their nationality only."""
+        if token.pos_ != "NOUN":
+            return []
+        for child in token.children:
+            mention = self.res.token_country.get(child.i)
+            if child.dep_ == "amod" and mention is not None and mention.kind == "demonym":
+                return [ActorRef(text=_np_text(token), name=None, country=mention.iso3, sector=None,
+                                 reason=f"'{_np_text(token)}': {mention.iso3} by the demonym '{child.text}'")]
+        return []
 
     def _is_collective(self, token: Token) -> bool:
         phrase = fold(_np_text(token))
@@ -235,7 +246,22 @@ class Coder:
                 drafts.append(draft)
         return drafts
 
+    def _requested(self, verb: Token) -> bool:
+        """'a exigé que l'Arménie retire ses troupes': the act is what is asked for (coded as the
+        REQUEST's content), not an event that took place."""
+        current = verb
+        for _ in range(3):
+            if current.dep_ in {"acl:relcl", "relcl", "ROOT", "root"} or current.head is current:
+                return False  # a relative clause states a fact about what is asked for
+            current = current.head
+            lemma = fold(current.lemma_)
+            if lemma in self.lex.request_verbs or lemma in self.lex.request_nouns:
+                return True
+        return False
+
     def _predicate_event(self, verb: Token, predicate: Predicate, sentence: Span) -> Draft | None:
+        if self._requested(verb):
+            return None
         subj = self.logical_subject(verb)
         core = [verb]
         if predicate.reciprocal:
@@ -251,7 +277,7 @@ class Coder:
             self.group = parties
         else:
             actor_tok = subj if predicate.actor == "subj" else _first(self.logical_object(verb))
-            recip_tok = _first(self.logical_object(verb)) if predicate.recipient == "obj" else subj
+            recip_tok = self._recipient_token(verb, predicate, subj)
             actors = self.np_actors(actor_tok) if actor_tok is not None else []
             recipients = self._place_country(recip_tok) if recip_tok is not None else []
             core += [t for t in (actor_tok, recip_tok) if t is not None]
@@ -268,6 +294,17 @@ class Coder:
             reasons.append(f"aux {aux}: {why}")
         return Draft(event, predicate.mode, actors, recipients, sentence, core, verb, reasons,
                      0.85, aux=aux, attributed_to=self.speaker(verb))
+
+    def _recipient_token(self, verb: Token, predicate: Predicate, subj: Token | None) -> Token | None:
+        """The target: the object, the subject (for 'receive'), or a prepositional phrase on the
+        verb or on its object ('launched strikes against X', 'imposed sanctions on X')."""
+        if predicate.recipient == "obj":
+            return _first(self.logical_object(verb))
+        if predicate.recipient in {None, "subj"}:
+            return subj
+        holders = [*objects(verb), verb]
+        found = [t for holder in holders for t in with_prep(holder, predicate.recipient)]
+        return next((t for t in found if self._place_country(t)), _first(found))
 
     def _partners(self, verb: Token, predicate: Predicate) -> list[Token]:
         partners: list[Token] = []
