@@ -1,22 +1,24 @@
-"""Full pipeline time per document as a ratio to spaCy alone on the same texts.
+"""Time per document of each stage, as ratios to spaCy's parse of the same texts.
 
 Run: `make bench` (or `.venv/bin/python bench/bench_pipeline.py [--limit N]`).
 Texts: the bundled example, the test variants and, when ../shared is present, French wire
 articles from ../shared/datasets/news/fr-wire (read locally, never copied into the project).
-Both runs are in this process, after a warm-up, so models and data are loaded once.
+Everything runs in this process after a warm-up, so models and data are loaded once; the
+stage times come from `extract(..., timer=StageTimer())` on the same documents.
+Targets: resolve adds at most 20% and event coding at most 10% to spaCy's time.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import time
 from pathlib import Path
 
-from dateline.clean import clean_text
 from dateline.nlp import parse
-from dateline.pipeline import extract
+from dateline.pipeline import StageTimer, extract
 from dateline.sources import SourceDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,25 +39,22 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=60)
     args = parser.parse_args()
     texts = load_texts(args.limit)
-    cleaned = [clean_text(t) for t in texts]
-    pairs = [(t, (c.text, c.language)) for t, c in zip(texts, cleaned, strict=True)
-             if c.language in {"fr", "en"} and c.text]
-    texts, jobs = [p[0] for p in pairs], [p[1] for p in pairs]
     extract(SourceDocument(text=texts[0]))  # warm-up: models, knowledge base, gazetteer
     parse("warm up", "en")
-    # Interleaved, alternating which goes first, so neither run gets the warmer machine.
-    spacy_times, full_times = [], []
-    for index, (text, job) in enumerate(zip(texts, jobs, strict=True)):
-        runs = [(spacy_times, parse, job), (full_times, lambda t: extract(SourceDocument(text=t)), (text,))]
-        for bucket, fn, args in runs if index % 2 else reversed(runs):
-            start = time.perf_counter()
-            fn(*args)
-            bucket.append(time.perf_counter() - start)
-    spacy_mean, full_mean = statistics.mean(spacy_times), statistics.mean(full_times)
-    print(f"documents: {len(texts)} ({len(jobs)} parsed)")
-    print(f"spaCy alone:    {1000 * spacy_mean:8.1f} ms/doc")
-    print(f"full pipeline:  {1000 * full_mean:8.1f} ms/doc")
-    print(f"ratio full/spaCy: {full_mean / spacy_mean:.2f}")
+    timer = StageTimer()
+    wall: list[float] = []
+    for text in texts:
+        start = time.perf_counter()
+        extract(SourceDocument(text=text), timer=timer)
+        wall.append(time.perf_counter() - start)
+    n = len(texts)
+    per_doc = {stage: 1000 * seconds / n for stage, seconds in timer.seconds.items()}
+    nlp = per_doc["nlp"]
+    print(f"documents: {n}   cores: {os.cpu_count()}")
+    for stage in ("clean", "nlp", "resolve", "events"):
+        ratio = "" if stage == "nlp" else f"   {per_doc.get(stage, 0.0) / nlp:5.2f} x spaCy"
+        print(f"{stage:8s} {per_doc.get(stage, 0.0):8.1f} ms/doc{ratio}")
+    print(f"total    {1000 * statistics.mean(wall):8.1f} ms/doc   {1000 * statistics.mean(wall) / nlp:5.2f} x spaCy")
 
 
 if __name__ == "__main__":

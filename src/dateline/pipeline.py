@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 from dateline.clean import CleanDocument, clean_document
 from dateline.events.assemble import DocContext, assemble, to_actor, to_place
@@ -81,9 +82,29 @@ def _entities(res: Resolution) -> list[Entity]:
     return out
 
 
-def extract(source: SourceDocument, language: str | None = None) -> Record:
+class StageTimer:
+    """Seconds spent per stage, summed over the documents it is passed to (for `bench/`)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def extract(source: SourceDocument, language: str | None = None, timer: StageTimer | None = None) -> Record:
     """The record of one document: cleaned text, entities, times and PLOVER events."""
+    lap = timer.lap if timer is not None else (lambda _stage: None)
+    if timer is not None:
+        timer.start()
     clean = clean_document(source, language)
+    lap("clean")
     text = clean.text
     times = find_dates(text, clean.language) if has_pipeline(clean.language) else []
     published, basis = _publication(clean, times, source)
@@ -105,7 +126,9 @@ def extract(source: SourceDocument, language: str | None = None) -> Record:
     record = Record(document=document)
     if not has_pipeline(clean.language) or not text:
         return record
+    lap("resolve")  # dates and the document's own metadata
     doc = parse(text, clean.language)
+    lap("nlp")
     dateline_countries = frozenset({place_entry.country}) if place_entry and place_entry.country else frozenset()
     res = resolve_entities(doc, clean.language, dateline_countries)
     record.entities = _entities(res)
@@ -115,5 +138,7 @@ def extract(source: SourceDocument, language: str | None = None) -> Record:
         date_basis="dateline" if basis in {"dateline", "inferred"} else ("published" if basis else None),
         dateline_place=dateline_place, times=times,
     )
+    lap("resolve")
     record.events = assemble(code_document(res), res, ctx)
+    lap("events")
     return record
