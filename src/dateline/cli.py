@@ -270,6 +270,23 @@ def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v
             out.print(f"  ✗ missed {line}", markup=False)
 
 
+@eval_app.command("times")
+def eval_times_command(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    """French TimeBank: TIMEX3 value accuracy of DATE expressions, anchored at each document's date."""
+    from dateline.evals.times import evaluate
+
+    score = _dataset_guard(evaluate)
+    table = Table(title="dateline eval times (time/fr-timebank, DATE TIMEX3 without the creation time)")
+    for column in ("gold dates", "found (overlap)", "right value", "accuracy", "dateline dates",
+                   "on a gold date"):
+        table.add_column(column)
+    table.add_row(str(score.gold), str(score.found), str(score.right), f"{score.accuracy:.3f}", str(score.system),
+                  str(score.system_on_gold))
+    _table_console().print(table)
+    for line in score.errors if verbose else []:
+        out.print(f"  ✗ {line}", markup=False)
+
+
 @eval_app.command("furniture")
 def eval_furniture_command(
     gold: Annotated[Path, typer.Argument(help="Furniture gold file.")] = Path("eval/furniture/furniture.gold.json"),

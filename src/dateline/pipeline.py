@@ -13,10 +13,10 @@ from dateline.nlp import has_pipeline, parse
 from dateline.record import Dateline, Document, Entity, Record, Source, Time
 from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.resolve.places import GazEntry, load_gazetteer
+from dateline.resolve.relative import anchor_relative, find_all_dates
 from dateline.resolve.times import (
     DateMention,
     anchor_partial_dates,
-    find_dates,
     first_on_or_after,
     latest_cited_date,
     parse_date_text,
@@ -106,7 +106,7 @@ def extract(source: SourceDocument, language: str | None = None, timer: StageTim
     clean = clean_document(source, language)
     lap("clean")
     text = clean.text
-    times = find_dates(text, clean.language) if has_pipeline(clean.language) else []
+    times = find_all_dates(text, clean.language) if has_pipeline(clean.language) else []
     published, basis = _publication(clean, times, source)
     anchor_partial_dates(times, published)
     place_entry = _dateline_place(clean)
@@ -129,10 +129,11 @@ def extract(source: SourceDocument, language: str | None = None, timer: StageTim
     lap("resolve")  # dates and the document's own metadata
     doc = parse(text, clean.language)
     lap("nlp")
+    anchor_relative(times, published, doc)
     dateline_countries = frozenset({place_entry.country}) if place_entry and place_entry.country else frozenset()
     res = resolve_entities(doc, clean.language, dateline_countries)
     record.entities = _entities(res)
-    record.times = [Time(text=t.text, start=t.start, end=t.end, value=t.value()) for t in times]
+    record.times = [Time(text=t.text, start=t.start, end=t.end, value=t.value(), timex=t.timex()) for t in times]
     ctx = DocContext(
         doc_id=source.id, published=document.published,
         date_basis="dateline" if basis in {"dateline", "inferred"} else ("published" if basis else None),

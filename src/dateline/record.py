@@ -94,6 +94,7 @@ class Time(_Strict):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     value: IsoDate | None = None
+    timex: str | None = None  # TIMEX3 value, also for weeks ("2019-W05") and decades ("196X")
 
 
 class Evidence(_Strict):

@@ -38,3 +38,50 @@ def test_publication_year_inference():
     assert latest == dt.date(2019, 6, 2)
     assert first_on_or_after(15, 3, latest) == dt.date(2020, 3, 15)
     assert first_on_or_after(2, 6, latest) == dt.date(2019, 6, 2)
+
+
+def _relative(text: str, anchor: str, lang: str = "fr") -> dict[str, str | None]:
+    import datetime as dt
+
+    from dateline.nlp import parse
+    from dateline.resolve.relative import anchor_relative, find_all_dates
+    from dateline.resolve.times import anchor_partial_dates
+
+    mentions = find_all_dates(text, lang)
+    day = dt.date.fromisoformat(anchor)
+    anchor_partial_dates(mentions, day)
+    anchor_relative(mentions, day, parse(text, lang))
+    return {m.text: m.timex() for m in mentions}
+
+
+def test_relative_days_weeks_years_and_decades_in_french():
+    # 2021-03-10 is a Wednesday.
+    found = _relative("Hier, le conseil a voté. Vendredi dernier, les élus s'étaient réunis. L'an dernier, "
+                      "en avril, puis dans les années 80 et en 1997, la ville a changé. Cette semaine, "
+                      "rien de neuf.", "2021-03-10")
+    assert found["Hier"] == "2021-03-09"
+    assert found["Vendredi dernier"] == "2021-03-05"
+    assert found["L'an dernier"] == "2020"
+    assert found["avril"] == "2020-04"  # still to come this year: last year's
+    assert found["années 80"] == "198X"
+    assert found["1997"] == "1997"
+    assert found["Cette semaine"] == "2021-W10"
+
+
+def test_bare_weekday_looks_back_unless_the_verb_is_future():
+    found = _relative("Samedi, les agriculteurs ont bloqué le port. Mardi, ils manifesteront à Nantes.",
+                      "2021-03-10")
+    assert found["Samedi"] == "2021-03-06"
+    assert found["Mardi"] == "2021-03-16"
+
+
+def test_counts_are_not_years():
+    assert _relative("Environ 2000 personnes et 1 500 manifestants.", "2021-03-10") == {}
+
+
+def test_relative_dates_in_english():
+    found = _relative("Police said yesterday that the protest planned for next week was banned last year.",
+                      "2022-06-15", "en")
+    assert found["yesterday"] == "2022-06-14"
+    assert found["next week"] == "2022-W25"
+    assert found["last year"] == "2021"

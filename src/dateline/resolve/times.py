@@ -24,12 +24,32 @@ class DateMention:
     day: int
     month: int
     year: int | None
-    year_from: str | None = None  # "text", "list", "anchor"
+    year_from: str | None = None  # "text", "list", "anchor", "relative"
+    granularity: str = "day"  # day, month, year, week, weekend, decade
+    relative: tuple[str, int] | None = None  # ("day", -1) for "hier", ("weekday", 4) for "vendredi" ...
 
     def value(self) -> str | None:
+        """ISO date (day, month or year precision), or None."""
         if self.year is None:
             return None
+        if self.granularity == "year":
+            return f"{self.year:04d}"
+        if self.granularity == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.granularity != "day":
+            return None
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def timex(self) -> str | None:
+        """TIMEX3 value, which also covers weeks ('1999-W27'), weekends and decades ('196X')."""
+        if self.year is None:
+            return None
+        if self.granularity == "decade":
+            return f"{self.year // 10:03d}X"
+        if self.granularity in {"week", "weekend"}:
+            week_year, week, _ = dt.date(self.year, self.month, self.day).isocalendar()
+            return f"{week_year:04d}-W{week:02d}" + ("-WE" if self.granularity == "weekend" else "")
+        return self.value()
 
     def as_date(self) -> dt.date | None:
         return _safe_date(self.year, self.month, self.day) if self.year else None
@@ -138,7 +158,7 @@ def anchor_partial_dates(mentions: list[DateMention], anchor: dt.date | None) ->
     if anchor is None:
         return
     for mention in mentions:
-        if mention.year is None:
+        if mention.year is None and mention.relative is None:
             options = [_safe_date(anchor.year + k, mention.month, mention.day) for k in (-1, 0, 1)]
             valid = [d for d in options if d]
             if valid:
