@@ -93,3 +93,10 @@ def test_requested_act_is_not_coded_as_the_act():
             "d'Ukraine.")
     found = [e[0] for e in events_of(text, "fr")]
     assert "RETREAT" not in found and "REQUEST" in found
+
+
+def test_capitals_stand_for_their_governments():
+    text = ("TBILISSI, 15 septembre 2022 (AFP) - Erevan a accusé Bakou d'avoir bombardé des villages "
+            "frontaliers.")
+    found = {(e[0], e[3], e[4]) for e in events_of(text, "fr")}
+    assert ("ACCUSE", ("ARM",), ("AZE",)) in found

@@ -20,6 +20,7 @@ from dateline.events.syntax import (
     subject,
     with_prep,
 )
+from dateline.kb import load_kb
 from dateline.resolve.actors import ActorRef, country_actor, sector_of
 from dateline.resolve.entities import Resolution
 from dateline.textutil import fold
@@ -94,6 +95,12 @@ class Coder:
         entity = res.token_entity.get(token.i)
         if entity is not None and entity.actor is not None and entity.actor.country:
             return [entity.actor]
+        if entity is not None and entity.place is not None and entity.label == "GPE":
+            capital_of = load_kb().capital_of(entity.place.geonameid)
+            if capital_of:  # "Bakou a exigé", "accused Moscow of": the government seated there
+                return [ActorRef(text=entity.span.text, name=entity.span.text, country=capital_of, sector="GOV",
+                                 entity_id=entity.id, reason=f"'{entity.span.text}': capital of {capital_of}, "
+                                                             "standing for its government")]
         if token.i in res.token_country:
             return [country_actor(res.token_country[token.i], res.doc)]
         if self._is_collective(token):

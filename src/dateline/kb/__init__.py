@@ -55,11 +55,21 @@ class AgencyMatch:
 @dataclass
 class KnowledgeBase:
     countries: dict[str, Country] = field(default_factory=dict)
+    _capitals: dict[int, str] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     agencies: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     _agency_exact: dict[str, dict[str, Any]] = field(default_factory=dict)
     _agency_fuzzy: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def capital_of(self, geonameid: int | None) -> str | None:
+        """The country whose capital this GeoNames place is ('Bakou' -> AZE)."""
+        if geonameid is None:
+            return None
+        if not self._capitals:
+            self._capitals.update({c.capital_geonameid: c.iso3 for c in self.countries.values()
+                                   if c.capital_geonameid is not None})
+        return self._capitals.get(geonameid)
 
     def match_agency(self, text: str) -> AgencyMatch | None:
         """The agency a string names, exactly or by a close misspelling ('RAMENPRESS')."""
