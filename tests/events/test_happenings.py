@@ -78,3 +78,17 @@ def test_cameo_codes_and_quad_classes_follow_the_crosswalk():
     assert codes[("PROTEST", "demo")] == ("141", 4)
     assert codes[("ASSAULT", "crowd-control")] == ("175", 4)
     assert codes[("COERCE", "arrest")] == ("173", 4)
+
+
+def test_a_call_to_protest_is_a_future_protest_not_a_request():
+    text = ("NANTES, 4 mars 2024 (AFP) - Le porte-parole du collectif, Paul Exemple, a appelé à manifester "
+            "samedi devant la préfecture.")
+    events = record_of(text, "fr").events
+    assert [(e.event, e.aux) for e in events] == [("PROTEST", "future")]
+
+
+def test_custody_joins_the_arrests_it_follows():
+    text = ("LYON, 10 mars 2024 (AFP) - La police a procédé à 40 interpellations samedi à Lyon, "
+            "suivies de 25 gardes à vue.")
+    events = [e for e in record_of(text, "fr").events if e.event == "COERCE"]
+    assert len(events) == 1 and len(events[0].evidence) >= 1

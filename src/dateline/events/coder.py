@@ -253,7 +253,7 @@ class Coder:
                 drafts.append(draft)
         return drafts
 
-    def _requested(self, verb: Token) -> bool:
+    def requested(self, verb: Token) -> bool:
         """'a exigé que l'Arménie retire ses troupes': the act is what is asked for (coded as the
         REQUEST's content), not an event that took place."""
         current = verb
@@ -267,7 +267,7 @@ class Coder:
         return False
 
     def _predicate_event(self, verb: Token, predicate: Predicate, sentence: Span) -> Draft | None:
-        if self._requested(verb):
+        if self.requested(verb):
             return None
         subj = self.logical_subject(verb)
         core = [verb]
@@ -380,6 +380,17 @@ class Coder:
     def _group(self, token: Token) -> bool:
         return sector_of(token, self.res.lexicon) is not None or token.i in self.res.token_entity
 
+    def _called_protest(self, clause: Token, verb: Token, actors: list[ActorRef], sentence: Span,
+                        why: str) -> Draft | None:
+        """'a appelé à manifester samedi': PLOVER codes the announced protest (aux future)."""
+        kinds = self.lex.happenings.get(("VERB", fold(clause.lemma_)), [])
+        protest = next((h for h in kinds if h.event == "PROTEST"), None)
+        if protest is None:
+            return None
+        reasons = [f"PROTEST called for: '{verb.text}' to '{clause.text}' (aux future)", why]
+        return Draft("PROTEST", protest.mode, actors, [], sentence, [verb, clause], verb, reasons, 0.6,
+                     aux="future", attributed_to=self.speaker(verb) or self.informant)
+
     def _open_request(self, verb: Token, actors: list[ActorRef], why: str, contents: list[Token],
                       addressees: list[Token], sentence: Span) -> list[Draft]:
         """'a exhorté les manifestants à rentrer chez eux': a domestic call for an act the
@@ -390,6 +401,9 @@ class Coder:
         if clause is None:
             return []
         country, where = self.happenings.event_country(verb, sentence)
+        called = self._called_protest(clause, verb, actors, sentence, why)
+        if called is not None:
+            return [called]
         recipients: list[ActorRef] = []
         for token in addressees:
             named = self.np_actors(token)

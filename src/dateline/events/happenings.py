@@ -141,6 +141,12 @@ class HappeningCoder:
             form = token.morph.get("VerbForm")
             if form == ["Inf"]:
                 return token.dep_ == "xcomp" and fold(token.head.lemma_) in self.lex.aux["future_aux"]
+            has_aux = any(c.dep_.startswith("aux") for c in token.children)
+            if form == ["Part"] and token.morph.get("Tense") != ["Pres"] and not has_aux \
+                    and token.dep_ not in {"advcl", "conj"}:
+                return False  # "manifestant" as a noun, "Placé en garde à vue, il ...", "rassemblés"
+            if token.dep_ in {"acl:relcl", "relcl"} and token.morph.get("Tense") == ["Pres"] and not has_aux:
+                return False  # a generic present: "les citoyens qui protestent"
             adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"} and token.morph.get("Tense") != ["Pres"]
             return not adjectival or any(c.dep_.startswith("aux") for c in token.children)
         if any(c.dep_ == "nummod" for c in token.children):
@@ -156,7 +162,7 @@ class HappeningCoder:
         return bool(preps & self.lex.aux.get("event_preps", frozenset()))
 
     def code(self, token: Token, sentence: Span) -> list[Draft]:
-        if not self.reports_a_happening(token) or self._alleged(token):
+        if not self.reports_a_happening(token) or self._alleged(token) or self.coder.requested(token):
             return []
         if token.pos_ == "NOUN" and not self._paragraph_has_verb(token):
             return []  # a headline or subheading ("Nombreux heurts, arrestations massives")
@@ -253,7 +259,8 @@ class HappeningCoder:
         return Draft(event, mode, actors, recipients, sentence, core, clause, reasons,
                      NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
                      attributed_to=speaker, weak=self._is_weak(token),
-                     count=_count(actor_token if happening.event == "PROTEST" else patient_token) or _count(token))
+                     count=_count(actor_token if happening.event == "PROTEST" else patient_token) or _count(token),
+                     joins=happening.joins)
 
     def _reporter(self, verb: Token, country: str | None, where: str) -> ActorRef | None:
         """Who says it, when the resolver could not place them: the subject of the speech verb

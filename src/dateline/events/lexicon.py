@@ -46,6 +46,7 @@ class Happening:
     requires_party: bool = False
     recipient_sectors: frozenset[str] = frozenset()
     passive: bool = True
+    joins: bool = False
 
 
 def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Happening]]:
@@ -62,6 +63,7 @@ def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Hap
             requires_actor=entry.get("requires_actor", False), named_actor=entry.get("named_actor", False),
             requires_party=entry.get("requires_party", False),
             recipient_sectors=frozenset(entry.get("recipient_sectors", [])), passive=entry.get("passive", True),
+            joins=entry.get("joins", False),
         )
         for lemma in entry["lemmas"]:
             index.setdefault((entry["pos"], fold(lemma)), []).append(happening)
