@@ -373,7 +373,7 @@ class Coder:
         contents += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
         why = f"requester: subject of '{verb.text}'" + (" (placed where the story happens)" if placed else "")
         drafts = self._requests(verb, verb, actors, why, contents, addressees, sentence)
-        if not drafts and placed:
+        if not drafts:
             drafts = self._open_request(verb, actors, why, contents, addressees, sentence)
         return drafts
 
@@ -452,8 +452,10 @@ class Coder:
             for predicate in self.lex.contents.get(key, []):
                 if not predicate.objects:
                     return predicate
-                if any(fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects
-                       for o in [*objects(token), *token.children]):
+                near = [*objects(token), *token.children]
+                near += [g for o in objects(token) for g in o.children
+                         if g.dep_ in {"nmod", "compound", "pobj", "prep"}]
+                if any(fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects for o in near):
                     return predicate
         return None
 

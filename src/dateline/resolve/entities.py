@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from dateline.kb.people import load_people
 from dateline.resolve.actors import (
     ActorLexicon,
     ActorRef,
@@ -67,7 +69,25 @@ def _keep(ent: Span, lang: str) -> bool:
     return not (ent.label_ in {"ORG", "MISC"} and ent.text[:1].islower())
 
 
-def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str]) -> Resolution:
+def _from_knowledge(ent: Span, actor: ActorRef, on: dt.date | None) -> ActorRef:
+    """A person the text gives no country for, found among the office holders of the
+    knowledge base on the story's date ('Emmanuel Macron' -> FRA, President)."""
+    if actor.country:
+        return actor
+    found = load_people().match(ent.text)
+    if found is None:
+        return actor
+    position = found.person.position_on(on)
+    if position is None:
+        return actor
+    when = f" on {on.isoformat()}" if on else ""
+    return ActorRef(text=ent.text, name=found.person.name, country=position.country, sector=position.sector,
+                    role=position.role, kb_id=f"person:{found.person.id}",
+                    reason=f"knowledge base ({found.how} match {found.score:.2f}): {position.role} of "
+                           f"{position.country}{when} [{position.source}]")
+
+
+def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on: dt.date | None = None) -> Resolution:
     lex = lexicon(lang)
     mentions = lex.country_mentions(doc)
     res = Resolution(doc=doc, lang=lang, lexicon=lex, mentions=mentions, dateline_countries=dateline_countries)
@@ -78,6 +98,7 @@ def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str]) ->
     ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, lang)], res)
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
               if LABELS.get(e.label_) == "PERSON"}
+    people = {i: _from_knowledge(ents[i], actor, on) for i, actor in people.items()}
     people = link_surnames(people, {i: ents[i] for i in people})
     for index, ent in enumerate(ents):
         entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer)

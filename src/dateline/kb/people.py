@@ -1,0 +1,98 @@
+"""Office holders (`kb/data/leaders_curated.json`): names and transliterations to the country,
+role and sector a person held on a given date.
+
+Linking: exact alias (case and accents folded), then a fuzzy match of the full name
+(rapidfuzz, token order ignored) for transliteration variants ("Sergueï Lavrov" / "Sergey
+Lavrov"), then the bare surname when one person in the knowledge base carries it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from dateline.textutil import fold
+
+FUZZY_PERSON_THRESHOLD = 88.0
+
+
+@dataclass(frozen=True)
+class Position:
+    role: str
+    sector: str
+    office: str
+    country: str
+    start: str
+    end: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    country: str
+    positions: tuple[Position, ...]
+
+    def position_on(self, day: dt.date | None) -> Position | None:
+        """The position held that day; without a date, the latest one."""
+        if not self.positions:
+            return None
+        if day is None:
+            return max(self.positions, key=lambda p: p.start)
+        iso = day.isoformat()
+        held = [p for p in self.positions if p.start[:len(iso)] <= iso and (p.end is None or iso <= p.end + "-31")]
+        return max(held, key=lambda p: p.start) if held else None
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    person: Person
+    score: float
+    how: str  # "alias", "fuzzy", "surname"
+
+
+class People:
+    def __init__(self, people: list[Person], aliases: dict[str, Person], surnames: dict[str, list[Person]]) -> None:
+        self.people = people
+        self.aliases = aliases
+        self.surnames = surnames
+
+    def match(self, name: str) -> PersonMatch | None:
+        key = fold(name)
+        if key in self.aliases:
+            return PersonMatch(self.aliases[key], 1.0, "alias")
+        if len(key.split()) >= 2:
+            best = process.extractOne(key, self.aliases.keys(), scorer=fuzz.token_sort_ratio,
+                                      score_cutoff=FUZZY_PERSON_THRESHOLD)
+            if best:
+                return PersonMatch(self.aliases[best[0]], round(best[1] / 100, 3), "fuzzy")
+        owners = self.surnames.get(key.split()[-1] if key else "", [])
+        if len(key.split()) == 1 and len(owners) == 1:
+            return PersonMatch(owners[0], 0.8, "surname")
+        return None
+
+
+@cache
+def load_people() -> People:
+    data = json.loads((resources.files("dateline.kb") / "data" / "leaders_curated.json").read_text("utf-8"))
+    people: list[Person] = []
+    aliases: dict[str, Person] = {}
+    surnames: dict[str, list[Person]] = {}
+    for entry in data["people"]:
+        positions = tuple(Position(p["role"], p["sector"], p["office"], p.get("country", entry["country"]),
+                                   p["start"], p.get("end"), p.get("source", "")) for p in entry["positions"])
+        person = Person(entry["id"], entry["name"], entry["country"], positions)
+        people.append(person)
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            aliases.setdefault(fold(alias), person)
+        surname = fold(entry["name"]).split()[-1]
+        surnames.setdefault(surname, [])
+        if person not in surnames[surname]:
+            surnames[surname].append(person)
+    return People(people, aliases, surnames)
