@@ -92,3 +92,24 @@ def test_mixed_batch_of_containers_and_an_unsupported_language(tmp_path):
     assert len(errors) == 1 and "broken.xml" in errors[0]
     assert any("de.txt" in line and "no pipeline" in line for line in result.stderr.splitlines())
     assert result.exit_code == 1
+
+
+def test_kb_search_show_and_add(tmp_path, monkeypatch):
+    found = runner.invoke(app, ["kb", "search", "Sergueï Lavrov"], env={"COLUMNS": "200"})
+    assert found.exit_code == 0 and "sergey-lavrov" in found.stdout and "RUS" in found.stdout
+    shown = runner.invoke(app, ["kb", "show", "sergey-lavrov"])
+    assert shown.exit_code == 0 and "Minister of Foreign Affairs" in shown.stdout
+    assert runner.invoke(app, ["kb", "show", "nobody-at-all"]).exit_code == 2
+
+    import dateline.kb.people as people_module
+
+    monkeypatch.setattr(people_module, "_data_file", lambda name: tmp_path / name)
+    added = runner.invoke(app, ["kb", "add", "--name", "Anna Beispiel", "--country", "DEU", "--role",
+                                "Minister of the Interior", "--start", "2021-12-08", "--source",
+                                "https://example.org/cabinet", "--alias", "A. Beispiel"])
+    assert added.exit_code == 0
+    data = json.loads((tmp_path / "people_added.json").read_text())
+    assert data["people"][0]["id"] == "anna-beispiel" and data["people"][0]["aliases"] == ["A. Beispiel"]
+    bad = runner.invoke(app, ["kb", "add", "--name", "X", "--country", "Germany", "--role", "R", "--start",
+                              "2021-12-08", "--source", "s"])
+    assert bad.exit_code == 2

@@ -315,6 +315,106 @@ def eval_furniture_command(
                 out.print(f"  ✗ {source}: dateline left in body {line!r}", markup=False)
 
 
+kb_app = typer.Typer(help="Search, show, add and import knowledge-base entries (people, countries, agencies).",
+                     no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("search")
+def kb_search_command(query: Annotated[str, typer.Argument(help="A name, in any spelling.")],
+                      limit: int = 10) -> None:
+    """People (curated and imported), countries and agencies whose names resemble QUERY."""
+    from dateline.kb import load_kb
+    from dateline.kb.people import load_people
+
+    table = Table(title=f"knowledge base: {query!r}")
+    for column in ("kind", "id", "name", "country", "score", "latest position"):
+        table.add_column(column)
+    for match in load_people().search(query, limit):
+        latest = match.person.position_on(None)
+        table.add_row("person", match.person.id, match.person.name, match.person.country, f"{match.score:.2f}",
+                      f"{latest.role}, {latest.start}–{latest.end or ''}" if latest else "-")
+    kb = load_kb()
+    agency = kb.match_agency(query)
+    if agency:
+        table.add_row("agency", agency.agency_id, agency.name, "-", f"{agency.score:.2f}", "-")
+    for country in kb.countries.values():
+        if any(query.casefold() == n.casefold() for names in country.names.values() for n in names):
+            table.add_row("country", country.iso3, country.name, country.iso3, "1.00", "-")
+    _table_console().print(table)
+
+
+@kb_app.command("show")
+def kb_show_command(ident: Annotated[str, typer.Argument(help="A person id (from `kb search`).")]) -> None:
+    """Every position of one person, with its source."""
+    from dateline.kb.people import load_people
+
+    person = load_people().by_id(ident)
+    if person is None:
+        report_error(ident, "no such person in the knowledge base")
+        raise typer.Exit(2)
+    out.print(f"{person.name} ({person.id}), {person.country}", markup=False)
+    for position in person.positions:
+        out.print(f"  {position.start} – {position.end or 'now'}  {position.country} {position.sector}  "
+                  f"{position.role}  [{position.source}]", markup=False)
+
+
+@kb_app.command("add")
+def kb_add_command(
+    name: Annotated[str, typer.Option(help="Full name as usually written.")],
+    country: Annotated[str, typer.Option(help="ISO alpha-3 country code.")],
+    role: Annotated[str, typer.Option(help="Role, e.g. 'Minister of the Interior'.")],
+    start: Annotated[str, typer.Option(help="First day in office, YYYY-MM-DD.")],
+    source: Annotated[str, typer.Option(help="Where this comes from (URL).")],
+    sector: Annotated[str, typer.Option(help="PLOVER sector code.")] = "GOV",
+    end: Annotated[str | None, typer.Option(help="Last day in office, YYYY-MM-DD.")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Other spellings (repeatable).")] = None,
+) -> None:
+    """Add a person to `kb/data/people_added.json` (versioned with the code, read with the curated list)."""
+    import datetime as dt
+    import re
+
+    from dateline.kb.people import _data_file
+
+    if not re.fullmatch(r"[A-Z]{3}", country):
+        report_error(country, "country must be an ISO alpha-3 code such as FRA")
+        raise typer.Exit(2)
+    for day in filter(None, (start, end)):
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            report_error(day, "dates are YYYY-MM-DD")
+            raise typer.Exit(2) from None
+    path = Path(str(_data_file("people_added.json")))
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {
+        "provenance": "People added with `dateline kb add`; each position names its source.", "people": []}
+    ident = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    data["people"].append({"id": ident, "name": name, "aliases": alias or [], "country": country,
+                           "positions": [{"role": role, "sector": sector, "office": "added", "start": start,
+                                          "end": end, "source": source}]})
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    out.print(f"added {ident} to {path}", markup=False)
+
+
+@kb_app.command("import")
+def kb_import_command(
+    kind: Annotated[str, typer.Argument(help="What to import: phoenix.")],
+    source: Annotated[Path | None, typer.Option(help="Folder of the Phoenix dictionaries.")] = None,
+) -> None:
+    """Import the Phoenix actor dictionaries (people with dated CAMEO codes) into kb/data."""
+    from dateline.evals import dataset_dir
+    from dateline.kb.people import _data_file
+    from dateline.kb.phoenix import import_people
+
+    if kind != "phoenix":
+        report_error(kind, "only 'phoenix' can be imported")
+        raise typer.Exit(2)
+    folder = source or _dataset_guard(lambda: dataset_dir("kb/phoenix"))
+    target = Path(str(_data_file("phoenix_people.json.gz")))
+    count = import_people(folder, target)
+    out.print(f"imported {count} people from {folder} into {target}", markup=False)
+
+
 def main() -> None:
     app()
 

@@ -9,6 +9,7 @@ Lavrov"), then the bare surname when one person in the knowledge base carries it
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -58,15 +59,34 @@ class PersonMatch:
 
 
 class People:
-    def __init__(self, people: list[Person], aliases: dict[str, Person], surnames: dict[str, list[Person]]) -> None:
+    def __init__(self, people: list[Person], aliases: dict[str, Person], surnames: dict[str, list[Person]],
+                 imported: dict[str, Person] | None = None) -> None:
         self.people = people
         self.aliases = aliases
         self.surnames = surnames
+        self.imported = imported or {}
+
+    def by_id(self, ident: str) -> Person | None:
+        found = next((p for p in self.people if p.id == ident), None)
+        return found or next((p for p in self.imported.values() if p.id == ident), None)
+
+    def search(self, query: str, limit: int = 10) -> list[PersonMatch]:
+        key = fold(query)
+        pool = {**self.imported, **self.aliases}
+        hits = process.extract(key, pool.keys(), scorer=fuzz.WRatio, limit=limit * 3)
+        seen: dict[str, PersonMatch] = {}
+        for alias, score, _ in hits:
+            person = pool[alias]
+            if person.id not in seen:
+                seen[person.id] = PersonMatch(person, round(score / 100, 3), "search")
+        return list(seen.values())[:limit]
 
     def match(self, name: str) -> PersonMatch | None:
         key = fold(name)
         if key in self.aliases:
             return PersonMatch(self.aliases[key], 1.0, "alias")
+        if key in self.imported and len(key.split()) >= 2:
+            return PersonMatch(self.imported[key], 0.9, "phoenix alias")
         if len(key.split()) >= 2:
             best = process.extractOne(key, self.aliases.keys(), scorer=fuzz.token_sort_ratio,
                                       score_cutoff=FUZZY_PERSON_THRESHOLD)
@@ -78,13 +98,45 @@ class People:
         return None
 
 
+def _data_file(name: str):  # noqa: ANN202 - importlib Traversable
+    return resources.files("dateline.kb") / "data" / name
+
+
+def _imported() -> dict[str, Person]:
+    """People of the Phoenix dictionaries (`dateline kb import phoenix`), by folded alias."""
+    source = _data_file("phoenix_people.json.gz")
+    if not source.is_file():
+        return {}
+    with gzip.open(source.open("rb"), "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    index: dict[str, Person] = {}
+    for entry in data["people"]:
+        positions = tuple(Position(role=f"{p['sector'] or ''} ({p['code']})".strip(), sector=p["sector"] or "",
+                                   office="phoenix", country=p["country"], start=p["start"] or "0000",
+                                   end=p["end"], source=entry["source"])
+                          for p in entry["positions"] if p["country"])
+        if not positions:
+            continue
+        person = Person(entry["id"], entry["name"], positions[-1].country, positions)
+        for alias in [entry["name"], *entry["aliases"]]:
+            index.setdefault(fold(alias), person)
+    return index
+
+
+def curated_entries() -> list[dict]:
+    entries = json.loads(_data_file("leaders_curated.json").read_text("utf-8"))["people"]
+    added = _data_file("people_added.json")
+    if added.is_file():
+        entries += json.loads(added.read_text("utf-8"))["people"]
+    return entries
+
+
 @cache
 def load_people() -> People:
-    data = json.loads((resources.files("dateline.kb") / "data" / "leaders_curated.json").read_text("utf-8"))
     people: list[Person] = []
     aliases: dict[str, Person] = {}
     surnames: dict[str, list[Person]] = {}
-    for entry in data["people"]:
+    for entry in curated_entries():
         positions = tuple(Position(p["role"], p["sector"], p["office"], p.get("country", entry["country"]),
                                    p["start"], p.get("end"), p.get("source", "")) for p in entry["positions"])
         person = Person(entry["id"], entry["name"], entry["country"], positions)
@@ -95,4 +147,4 @@ def load_people() -> People:
         surnames.setdefault(surname, [])
         if person not in surnames[surname]:
             surnames[surname].append(person)
-    return People(people, aliases, surnames)
+    return People(people, aliases, surnames, _imported())
