@@ -287,6 +287,34 @@ def eval_times_command(verbose: Annotated[bool, typer.Option("--verbose", "-v")]
         out.print(f"  ✗ {line}", markup=False)
 
 
+@eval_app.command("entities")
+def eval_entities_command(
+    datasets: Annotated[list[str] | None, typer.Option("--set", help="hipe2020-fr, dwie (default: both).")] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Named entities: dateline's resolved entities beside the bare spaCy model (strict micro P/R/F1)."""
+    from dateline.evals.entities import SETS, evaluate
+
+    table = Table(title="dateline eval entities (same parse, strict boundaries and type)")
+    for column in ("set", "system", "TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(column)
+    for name in datasets or list(SETS):
+        if name not in SETS:
+            report_error("eval entities", f"unknown set {name!r} (choose from {', '.join(SETS)})")
+            raise typer.Exit(2)
+        with _progress(quiet) as progress:
+            task = progress.add_task(name, total=None)
+
+            def tick(progress: Progress = progress, task: int = task) -> None:
+                progress.advance(task)
+
+            scores = _dataset_guard(lambda n=name, tick=tick: evaluate(n, tick))
+        for system, score in scores.items():
+            table.add_row(name, system, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
+                          f"{score.recall:.3f}", f"{score.f1:.3f}")
+    _table_console().print(table)
+
+
 @eval_app.command("furniture")
 def eval_furniture_command(
     gold: Annotated[Path, typer.Argument(help="Furniture gold file.")] = Path("eval/furniture/furniture.gold.json"),
