@@ -315,6 +315,36 @@ def eval_entities_command(
     _table_console().print(table)
 
 
+@eval_app.command("places")
+def eval_places_command(
+    datasets: Annotated[list[str] | None, typer.Option("--set", help="geowebnews, lgl (default: both).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Articles per set (default: all).")] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Toponym resolution: accuracy within 161 km of the gold coordinates, over gold toponyms."""
+    import statistics
+
+    from dateline.evals.places import SETS, evaluate
+
+    table = Table(title="dateline eval places (gold toponyms, gazetteer + country names and demonyms)")
+    for column in ("set", "toponyms", "placed", "within 161 km", "accuracy", "median error km"):
+        table.add_column(column)
+    for name in datasets or list(SETS):
+        if name not in SETS:
+            report_error("eval places", f"unknown set {name!r} (choose from {', '.join(SETS)})")
+            raise typer.Exit(2)
+        with _progress(quiet) as progress:
+            task = progress.add_task(name, total=None)
+
+            def tick(progress: Progress = progress, task: int = task) -> None:
+                progress.advance(task)
+
+            score = _dataset_guard(lambda n=name, tick=tick: evaluate(n, limit, tick))
+        median = f"{statistics.median(score.errors_km):.0f}" if score.errors_km else "-"
+        table.add_row(name, str(score.toponyms), str(score.placed), str(score.within), f"{score.accuracy:.3f}", median)
+    _table_console().print(table)
+
+
 @eval_app.command("furniture")
 def eval_furniture_command(
     gold: Annotated[Path, typer.Argument(help="Furniture gold file.")] = Path("eval/furniture/furniture.gold.json"),

