@@ -140,11 +140,16 @@ class HappeningCoder:
                 return False  # a noun tagged as a verb ("un manifestant", "le défilé")
             form = token.morph.get("VerbForm")
             if form == ["Inf"]:
-                return token.dep_ == "xcomp" and fold(token.head.lemma_) in self.lex.aux["future_aux"]
+                head = fold(token.head.lemma_)
+                return (token.dep_ == "xcomp" and head in self.lex.aux["future_aux"]) or \
+                    head in self.lex.aux.get("progressive_heads", frozenset())  # "en train de frapper"
             has_aux = any(c.dep_.startswith("aux") for c in token.children)
             if form == ["Part"] and token.morph.get("Tense") != ["Pres"] and not has_aux \
                     and token.dep_ not in {"advcl", "conj"}:
                 return False  # "manifestant" as a noun, "Placé en garde à vue, il ...", "rassemblés"
+            if form == ["Part"] and token.morph.get("Tense") == ["Pres"] and token.dep_ in {
+                    "xcomp", "obj", "nsubj", "obl", "obl:arg", "nmod", "appos"}:
+                return False  # a present participle used as a noun ("manifestant")
             if token.dep_ in {"acl:relcl", "relcl"} and token.morph.get("Tense") == ["Pres"] and not has_aux:
                 return False  # a generic present: "les citoyens qui protestent"
             adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"} and token.morph.get("Tense") != ["Pres"]
@@ -157,8 +162,8 @@ class HappeningCoder:
             return True
         preps = {fold(c.text) for c in token.children if c.dep_ in {"case", "fixed"}}
         preps |= {fold(g.text) for c in token.children if c.dep_ == "case" for g in c.children if g.dep_ == "fixed"}
-        if token.dep_ == "pobj":
-            preps.add(fold(token.head.text))
+        if token.dep_ == "pobj" or token.head.pos_ in {"ADV", "ADP"}:
+            preps.add(fold(token.head.text))  # "lors d'une manifestation": 'lors' governs the noun
         return bool(preps & self.lex.aux.get("event_preps", frozenset()))
 
     def code(self, token: Token, sentence: Span) -> list[Draft]:
