@@ -92,3 +92,12 @@ def test_custody_joins_the_arrests_it_follows():
             "suivies de 25 gardes à vue.")
     events = [e for e in record_of(text, "fr").events if e.event == "COERCE"]
     assert len(events) == 1 and len(events[0].evidence) >= 1
+
+
+def test_condemnations_said_with_nouns_and_concessions():
+    text = ("LYON, 18 mars 2024 (AFP) - La maire de Lyon, Jeanne Exemple, a exprimé lundi sa profonde "
+            "indignation après les violences.\n\n"
+            "Le gouvernement a annoncé mardi la suspension de la hausse des péages.")
+    found = {(e.event, e.mode, tuple(sorted({a.country for a in e.actor}))) for e in record_of(text, "fr").events}
+    assert ("ACCUSE", "disapprove", ("FRA",)) in found
+    assert ("CONCEDE", None, ("FRA",)) in found
