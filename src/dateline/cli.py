@@ -270,6 +270,24 @@ def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v
             out.print(f"  ✗ missed {line}", markup=False)
 
 
+@eval_app.command("wikievents")
+def eval_wikievents_command(quiet: Quiet = False) -> None:
+    """English WikiEvents documents: gold KAIROS events of PLOVER-mappable types found in the same sentence."""
+    from dateline.evals.wikievents import evaluate
+
+    with _progress(quiet) as progress:
+        task = progress.add_task("wikievents", total=None)
+        score = _dataset_guard(lambda: evaluate(lambda: progress.advance(task)))
+    table = Table(title="dateline eval wikievents (dev, KAIROS types mapped to PLOVER)")
+    for column in ("documents", "gold events", "type found (recall)", "events", "of a gold type (precision)",
+                   "recall by type"):
+        table.add_column(column)
+    by_type = ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(score.by_type.items()))
+    table.add_row(str(score.documents), str(score.gold), f"{score.found} ({score.recall:.2f})", str(score.system),
+                  f"{score.system_right} ({score.precision:.2f})", by_type)
+    _table_console().print(table)
+
+
 @eval_app.command("times")
 def eval_times_command(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """French TimeBank: TIMEX3 value accuracy of DATE expressions, anchored at each document's date."""

@@ -101,3 +101,19 @@ def test_condemnations_said_with_nouns_and_concessions():
     found = {(e.event, e.mode, tuple(sorted({a.country for a in e.actor}))) for e in record_of(text, "fr").events}
     assert ("ACCUSE", "disapprove", ("FRA",)) in found
     assert ("CONCEDE", None, ("FRA",)) in found
+
+
+def test_an_attack_without_a_named_author_keeps_the_actor_unknown():
+    text = ("KABUL, May 3, 2024 (Reuters) - A bomb exploded near a market in Kandahar on Friday, officials said.\n\n"
+            "In a separate attack carried out by Taliban fighters, two soldiers were killed.")
+    events = [e for e in record_of(text, "en").events if e.event == "ASSAULT"]
+    unknown = [e for e in events if e.mode == "explosives"]
+    assert unknown and all(a.country is None for a in unknown[0].actor)
+    assert [a.country for a in unknown[0].recipient] == ["AFG"]
+
+
+def test_recalled_strikes_by_a_named_army_are_historical():
+    text = ("BAKOU, 3 mars 2024, AZERTAC: Le ministre a rappelé les frappes de missiles menées par l'armée "
+            "arménienne contre la ville de Gandja en octobre 2020.")
+    (event,) = [e for e in record_of(text, "fr").events if e.event == "ASSAULT"]
+    assert event.aux == "historical" and [a.country for a in event.actor] == ["ARM"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from dateline.events.lexicon import Happening
-from dateline.events.syntax import head_chain, is_passive, objects, prep_of, with_prep
+from dateline.events.syntax import agent, head_chain, is_passive, objects, prep_of, with_prep
 from dateline.resolve.actors import ActorRef, sector_of
 from dateline.textutil import fold
 
@@ -236,8 +236,16 @@ class HappeningCoder:
         actors, named = actor
         if happening.named_actor and not (named or any(a.sector for a in actors)):
             return None
+        if happening.unknown_attacker and not named and not any(a.sector for a in actors):
+            # An attack whose author the text does not name: the place tells where it struck,
+            # not who struck; the actor stays unknown and the place's country is the target.
+            actors = [ActorRef(text=a.text, name=a.text or "unknown attacker", country=None, sector=None,
+                               reason="attacker not named") for a in actors]
         recipients: list[ActorRef] = []
-        if happening.recipient == "state" and country is not None:
+        if happening.unknown_attacker and not named and country is not None and patient_token is None:
+            recipients = [ActorRef(text="", name=None, country=country, sector=None,
+                                   reason=f"struck in {country} ({where})")]
+        elif happening.recipient == "state" and country is not None:
             recipients = [ActorRef(text="", name=None, country=country, sector="GOV",
                                    reason=f"a protest addresses the state where it happens ({country})")]
         elif happening.recipient is not None:
@@ -290,6 +298,10 @@ class HappeningCoder:
         genitive = [c for c in token.children if prep_of(c) in {"de", "of"}
                     and c.pos_ in {"NOUN", "PROPN", "PRON"}]
         by = with_prep(token, "par") + with_prep(token, "by")
+        # "les frappes menées par l'armée", "attacks carried out by rebels"
+        holders = [token, *(c for c in token.children if c.dep_ in {"nmod", "compound"})]
+        by += [found for holder in holders for child in holder.children if child.dep_ in {"acl", "acl:relcl", "relcl"}
+               for found in [agent(child)] if found is not None]
         patients = [g for prep in happening.recipient_preps for g in with_prep(token, prep)]
         actor = (by or [g for g in genitive if self._group_like(g)] or [None])[0]
         if actor is None and token.dep_ in {"nsubj", "obj", "dobj", "nsubjpass"} and happening.actor_from_head:
@@ -322,6 +334,8 @@ class HappeningCoder:
             aux, why = self.coder.aux_mode(head)
             if aux:
                 return aux, f"{why} on '{head.text}'"
+            if fold(head.lemma_) in self.lex.aux.get("recall_verbs", frozenset()):
+                return "historical", f"recalled ('{head.text}')"
         cues = self.lex.aux.get("future_cues", frozenset())
         for near in [*token.children, head]:
             if fold(near.lemma_) in cues or fold(near.text) in cues:

@@ -47,6 +47,7 @@ class Happening:
     recipient_sectors: frozenset[str] = frozenset()
     passive: bool = True
     joins: bool = False
+    unknown_attacker: bool = False
 
 
 def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Happening]]:
@@ -63,7 +64,7 @@ def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Hap
             requires_actor=entry.get("requires_actor", False), named_actor=entry.get("named_actor", False),
             requires_party=entry.get("requires_party", False),
             recipient_sectors=frozenset(entry.get("recipient_sectors", [])), passive=entry.get("passive", True),
-            joins=entry.get("joins", False),
+            joins=entry.get("joins", False), unknown_attacker=entry.get("unknown_attacker", False),
         )
         for lemma in entry["lemmas"]:
             index.setdefault((entry["pos"], fold(lemma)), []).append(happening)
