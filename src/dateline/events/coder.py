@@ -156,7 +156,12 @@ class Coder:
 
     def _country_at(self, token: Token) -> str | None:
         mention = self.res.token_country.get(token.i)
-        return mention.iso3 if mention is not None and mention.kind != "org" else None
+        if mention is not None:
+            return mention.iso3 if mention.kind != "org" else None
+        entity = self.res.token_entity.get(token.i)  # "the mayor of Nablus": a city names the country
+        if entity is not None and entity.label == "GPE" and entity.place is not None:
+            return entity.place.country
+        return None
 
     def _place_country(self, token: Token) -> list[ActorRef]:
         """'le territoire de l'Arménie' -> Armenia, for targets named by their land."""
