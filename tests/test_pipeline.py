@@ -61,3 +61,12 @@ def test_score_counts_optional_events_neither_way(example_record):
     assert report.tp == 1 and report.fn == 0
     gold["events"][0]["actor"] = ["FRA"]
     assert score(example_record, gold, "synthetic").fn == 1
+
+
+def test_publication_dates_in_article_urls():
+    from dateline.pipeline import url_date
+
+    assert url_date("https://news.example.org/2019/01/10/story") == "2019-01-10"
+    assert url_date("https://news.example.ca/monde/201811/17/01-5204590-story.php") == "2018-11-17"
+    assert url_date("https://news.example.org/2019/13/40/story") is None
+    assert url_date("https://news.example.org/story-12345") is None

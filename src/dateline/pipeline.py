@@ -23,7 +23,7 @@ from dateline.resolve.times import (
 )
 from dateline.sources import SourceDocument
 
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|$)")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2]|(?<=[/-])[1-9])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|$)")
 
 
 def url_date(url: str | None) -> str | None:

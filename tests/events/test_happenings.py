@@ -117,3 +117,12 @@ def test_recalled_strikes_by_a_named_army_are_historical():
             "arménienne contre la ville de Gandja en octobre 2020.")
     (event,) = [e for e in record_of(text, "fr").events if e.event == "ASSAULT"]
     assert event.aux == "historical" and [a.country for a in event.actor] == ["ARM"]
+
+
+def test_undated_events_take_the_day_the_story_is_about():
+    text = ("PARIS, 9 décembre 2018 (AFP) - Des milliers de personnes ont manifesté samedi à Paris contre la "
+            "hausse des taxes.\n\n"
+            "Douze personnes ont été interpellées, selon la préfecture de police.")
+    events = {e.event: e for e in record_of(text, "fr").events}
+    assert events["PROTEST"].date == "2018-12-08" and events["PROTEST"].date_basis == "explicit"
+    assert events["COERCE"].date == "2018-12-08" and events["COERCE"].date_basis == "inferred"

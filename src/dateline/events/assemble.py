@@ -3,6 +3,7 @@ place, mode, contexts, CAMEO code, evidence and reasons."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
@@ -37,18 +38,43 @@ def to_place(entry: GazEntry, text: str) -> Place:
                  lat=entry.lat, lon=entry.lon, feature=entry.feature)
 
 
-def _explicit_date(draft: Draft, ctx: DocContext) -> DateMention | None:
-    """A date attached to the event's own clause ('Le 12 octobre, X a rencontré Y')."""
+def _explicit_date(draft: Draft, ctx: DocContext) -> tuple[DateMention | None, bool]:
+    """A date attached to the event's own clause ('Le 12 octobre, X a rencontré Y'), else the
+    only day of its sentence ('filmé samedi en train de frapper ... lors d'une manifestation')."""
     doc = draft.clause.doc
-    for mention in ctx.times:
-        if not (draft.sentence.start_char <= mention.start < draft.sentence.end_char):
-            continue
+    in_sentence = [m for m in ctx.times if draft.sentence.start_char <= m.start < draft.sentence.end_char]
+    for mention in in_sentence:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         heads = {t.head.i for t in span if t.head.i not in range(span.start, span.end)}
         if draft.clause.i in heads:
-            return mention
+            return mention, True
+    days = [m for m in in_sentence if m.granularity == "day" and m.value()]
+    return (days[0], False) if len(days) == 1 else (None, False)
+
+
+STORY_DAYS = 7
+
+
+def story_date(ctx: DocContext, text: str) -> str | None:
+    """The day the story is about: the first day its lead paragraphs name within the week before
+    publication ('samedi' in a Sunday story). Undated events of the story happened then."""
+    if not ctx.published:
+        return None
+    published = dt.date.fromisoformat(ctx.published)
+    lead_end = len(text)
+    for _ in range(2):
+        found = text.find("\n\n", 0 if lead_end == len(text) else lead_end + 2)
+        if found < 0:
+            break
+        lead_end = found
+    for mention in sorted(ctx.times, key=lambda m: m.start):
+        if mention.start > lead_end:
+            break
+        day = mention.as_date() if mention.granularity == "day" else None
+        if day is not None and 0 <= (published - day).days <= STORY_DAYS:
+            return day.isoformat()
     return None
 
 
@@ -117,7 +143,7 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 
 def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | None,
-                    place: Place | None = None) -> bool:
+                    place: Place | None = None, attached: bool = True) -> bool:
     """Two mentions are one happening when type, parties, aux mode and requested act agree,
     and mode, date and place agree wherever both are stated."""
     first: Draft = slot["draft"]
@@ -131,7 +157,9 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
         return False
     if first.mode and draft.mode and first.mode != draft.mode:
         return False
-    both_explicit = slot["basis"] == "explicit" and basis == "explicit"
+    # Only dates attached to both clauses keep two mentions apart; a date merely in the sentence
+    # ("samedi ... lors d'une manifestation") is too loose to split a happening.
+    both_explicit = slot["basis"] == "explicit" and basis == "explicit" and slot.get("attached", True) and attached
     return not both_explicit or slot["date"] == date
 
 
@@ -159,6 +187,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
     _infer_missing_recipients(drafts)
     slots: list[dict] = []
     text = res.doc.text
+    story = story_date(ctx, text)
     facts = plover_facts()
     for draft in sorted(drafts, key=lambda d: (d.weak, d.joins)):  # vague mentions join events found first
         location = place = _location(draft, res)
@@ -168,10 +197,11 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
                 _visit_roles(draft, location)
         if draft.aux != "historical":
             location = location or ctx.dateline_place
-        explicit = _explicit_date(draft, ctx)
+        explicit, attached = _explicit_date(draft, ctx)
         date, basis = (explicit.value(), "explicit") if explicit and explicit.value() else (
-            (None, None) if draft.aux == "historical" else (ctx.published, ctx.date_basis))
-        slot = next((s for s in slots if _same_happening(s, draft, date, basis, place)), None)
+            (None, None) if draft.aux == "historical" else
+            (story, "inferred") if story and draft.aux is None else (ctx.published, ctx.date_basis))
+        slot = next((s for s in slots if _same_happening(s, draft, date, basis, place, attached)), None)
         if slot is None and draft.joins:
             slot = next((s for s in slots if s["draft"].event == draft.event
                          and countries(s["draft"].actors) == countries(draft.actors)
@@ -184,7 +214,8 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
                 continue
         if slot is None:
             slots.append({"draft": draft, "spans": list(draft.spans), "date": date,
-                          "basis": basis, "location": location, "place": place, "mentions": 1})
+                          "basis": basis, "location": location, "place": place, "mentions": 1,
+                          "attached": attached})
             continue
         slot["place"] = slot["place"] or place
         _absorb(slot, draft, date, basis, location, ctx, text)
