@@ -32,6 +32,7 @@ test: install-test
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_kb.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache
