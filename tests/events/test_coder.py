@@ -100,3 +100,11 @@ def test_capitals_stand_for_their_governments():
             "frontaliers.")
     found = {(e[0], e[3], e[4]) for e in events_of(text, "fr")}
     assert ("ACCUSE", ("ARM",), ("AZE",)) in found
+
+
+def test_the_minister_refers_back_to_the_minister_named_before():
+    text = ("EREVAN, 3 mars 2024, ARMENPRESS: Le ministre des Affaires étrangères de la République d'Arménie, "
+            "Vahan Exemple, a reçu des journalistes mardi.\n\n"
+            "Le ministre a ensuite accusé l'Azerbaïdjan d'avoir violé le cessez-le-feu.")
+    found = {(e[0], e[3], e[4]) for e in events_of(text, "fr")}
+    assert ("ACCUSE", ("ARM",), ("AZE",)) in found

@@ -111,9 +111,28 @@ class Coder:
         person = self._attached_person(token)
         if person is not None:
             return [person]
-        return [ActorRef(text=_np_text(token), name=None, country=country, sector=sector,
-                         reason=f"'{token.text}' ({sector}) of {country}")
-                for country in self._countries_below(token)]
+        found = [ActorRef(text=_np_text(token), name=None, country=country, sector=sector,
+                          reason=f"'{token.text}' ({sector}) of {country}")
+                 for country in self._countries_below(token)]
+        return found or self._earlier_holder(token)
+
+    def _earlier_holder(self, token: Token) -> list[ActorRef]:
+        """'le ministre', 'the president': the last person named before with that title."""
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and fold(c.text) in {"le", "la", "l'", "the"}
+                                           for c in token.children):
+            return []
+        hits = self.res.lexicon.role_in(_np_text(token))
+        if not hits:
+            return []
+        role = hits[0][1]
+        for entity in reversed(self.res.entities):
+            actor = entity.actor
+            if entity.span.end > token.i or entity.label != "PERSON" or actor is None or not actor.country:
+                continue
+            if actor.role == role.role or (role.role in {"Minister"} and (actor.role or "").startswith("Minister")):
+                return [ActorRef(**{**actor.__dict__,
+                                    "reason": f"'{_np_text(token)}' refers back to {entity.span.text}"})]
+        return []
 
     def _demonym_group(self, token: Token) -> list[ActorRef]:
         """'three Chinese fishermen': people named by their nationality only."""
