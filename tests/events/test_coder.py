@@ -108,3 +108,10 @@ def test_the_minister_refers_back_to_the_minister_named_before():
             "Le ministre a ensuite accusé l'Azerbaïdjan d'avoir violé le cessez-le-feu.")
     found = {(e[0], e[3], e[4]) for e in events_of(text, "fr")}
     assert ("ACCUSE", ("ARM",), ("AZE",)) in found
+
+
+def test_meeting_reported_with_unusual_names():
+    text = ("TACHKENT, 3 mars 2024 (AFP) - Le ministre des Affaires étrangères de la République d'Ouzbékistan, "
+            "Bakhtiyor Saïdov, s'est entretenu jeudi à Genève avec son homologue kazakh Mourat Nourtleou.")
+    found = {(e[0], e[3]) for e in events_of(text, "fr")}
+    assert ("CONSULT", ("KAZ", "UZB")) in found

@@ -92,7 +92,7 @@ class Coder:
 
     def _np_actor(self, token: Token) -> list[ActorRef]:
         res = self.res
-        entity = res.token_entity.get(token.i)
+        entity = res.token_entity.get(token.i) or self._entity_in_name(token)
         if entity is not None and entity.actor is not None and entity.actor.country:
             return [entity.actor]
         if entity is not None and entity.place is not None and entity.label == "GPE":
@@ -105,6 +105,8 @@ class Coder:
             return [country_actor(res.token_country[token.i], res.doc)]
         if self._is_collective(token):
             return list(self.group)
+        if token.pos_ == "PRON":
+            return self._antecedent_person(token)
         sector = sector_of(token, res.lexicon)
         if sector is None:
             return self._demonym_group(token)
@@ -115,6 +117,40 @@ class Coder:
                           reason=f"'{token.text}' ({sector}) of {country}")
                  for country in self._countries_below(token)]
         return found or self._earlier_holder(token)
+
+    def _entity_in_name(self, token: Token):  # noqa: ANN202 - ResolvedEntity or None
+        """A name the NER cut short ('Djeyhoun' of 'Djeyhoun Baïramov'): the person entity in the
+        same run of proper nouns."""
+        if token.pos_ != "PROPN":
+            return None
+        doc, i = token.doc, token.i
+        start, end = max(0, i - 1), min(len(doc) - 1, i + 1)  # the name's neighbours, whatever their tag
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        for j in range(start, end + 1):
+            entity = self.res.token_entity.get(j)
+            if entity is not None and entity.label == "PERSON":
+                return entity
+        return None
+
+    def _antecedent_person(self, token: Token) -> list[ActorRef]:
+        """'il', 'elle', 'he', 'she': the last person named before, in this sentence or the
+        two before it (a light coreference, for speakers and actors of reported acts)."""
+        if fold(token.text) not in self.lex.aux.get("singular_pronouns", frozenset()):
+            return []
+        sentences = list(token.doc.sents)
+        index = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
+        window_start = sentences[max(0, index - 2)].start
+        for entity in reversed(self.res.entities):
+            actor = entity.actor
+            if entity.span.end > token.i or entity.span.start < window_start:
+                continue
+            if entity.label == "PERSON" and actor is not None and actor.country:
+                return [ActorRef(**{**actor.__dict__, "text": token.text,
+                                    "reason": f"'{token.text}' refers back to {entity.span.text}"})]
+        return []
 
     def _earlier_holder(self, token: Token) -> list[ActorRef]:
         """'le ministre', 'the president': the last person named before with that title."""
@@ -294,6 +330,8 @@ class Coder:
         if self.requested(verb):
             return None
         subj = self.logical_subject(verb)
+        if subj is None and predicate.reciprocal:
+            subj = subject(verb)  # "ils sont convenus": être + participle, parsed as a passive
         core = [verb]
         if predicate.reciprocal:
             parties = self.np_actors(subj) if subj is not None else []

@@ -46,12 +46,23 @@ def is_passive(verb: Token) -> bool:
                for c in verb.children)
 
 
+# Labels the French parser sometimes gives a subject it failed to recognise, when the name is
+# unusual ("Djeyhoun Baïramov, ..., s'est entretenu"): a proper noun before the verb, with no
+# preposition, carrying one of these is taken as the subject.
+MISPARSED_SUBJECTS = {"expl:subj", "obl:mod", "dislocated", "nmod", "appos"}
+
+
 def subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return subject(verb.head)
+    for child in verb.children:
+        if child.i < verb.i and child.pos_ == "PROPN" and child.dep_ in MISPARSED_SUBJECTS \
+                and child.ent_type_ not in {"DATE", "TIME"} \
+                and not any(c.dep_ in {"case", "mark"} for c in child.children):
+            return child
     return None
 
 
