@@ -115,3 +115,11 @@ def test_meeting_reported_with_unusual_names():
             "Bakhtiyor Saïdov, s'est entretenu jeudi à Genève avec son homologue kazakh Mourat Nourtleou.")
     found = {(e[0], e[3]) for e in events_of(text, "fr")}
     assert ("CONSULT", ("KAZ", "UZB")) in found
+
+
+def test_a_pronoun_speaker_is_the_person_named_just_before():
+    text = ("EREVAN, 5 mars 2024, ARMENPRESS: Le ministre des Affaires étrangères de la République d'Arménie, "
+            "Vahan Exemple, a tenu une conférence de presse mardi.\n\n"
+            "Il a condamné l'Azerbaïdjan pour ses tirs sur des villages frontaliers.")
+    found = {(e[0], e[3], e[4]) for e in events_of(text, "fr")}
+    assert ("ACCUSE", ("ARM",), ("AZE",)) in found
