@@ -123,3 +123,15 @@ def test_a_pronoun_speaker_is_the_person_named_just_before():
             "Il a condamné l'Azerbaïdjan pour ses tirs sur des villages frontaliers.")
     found = {(e[0], e[3], e[4]) for e in events_of(text, "fr")}
     assert ("ACCUSE", ("ARM",), ("AZE",)) in found
+
+
+def test_expectations_invitations_and_control_verbs():
+    text = ("BAKU, July 12, 2023 (AA) - Azerbaijan expected Iran's support for the new railway. "
+            "Ilham Aliyev accepted an invitation from Iran to visit Tehran.")
+    found = {(e[0], e[1], e[3], e[4]) for e in events_of(text, "en")}
+    assert ("REQUEST", "assist", ("AZE",), ("IRN",)) in found
+    assert any(kind == "AGREE" and actors == ("AZE",) for kind, _, actors, _ in found)
+    text_fr = ("TBILISSI, 15 septembre 2022 (AFP) - L'Arménie a dit attendre de la Russie un soutien ferme "
+               "face à l'Azerbaïdjan.")
+    found_fr = {(e[0], e[1], e[3], e[4]) for e in events_of(text_fr, "fr")}
+    assert ("REQUEST", "assist", ("ARM",), ("RUS",)) in found_fr

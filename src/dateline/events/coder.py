@@ -527,6 +527,8 @@ class Coder:
                 holders = objects(token)
             elif slot == "subj":
                 holders = [s for s in [subject(token)] if s is not None]
+            elif slot == "poss":  # "Iran's support"
+                holders = [c for c in token.children if c.dep_ in {"poss", "nmod:poss"}]
             else:
                 # "le soutien sans équivoque de la Russie": the parser may hang the "de"
                 # phrase on a modifier of the noun.

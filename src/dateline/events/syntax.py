@@ -56,8 +56,8 @@ def subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return subject(verb.head)
+    if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject(verb.head)  # coordinated verbs share it; "a dit attendre": control
     for child in verb.children:
         if child.i < verb.i and child.pos_ == "PROPN" and child.dep_ in MISPARSED_SUBJECTS \
                 and child.ent_type_ not in {"DATE", "TIME"} \
