@@ -206,10 +206,15 @@ class HappeningCoder:
         if any(c.dep_ == "nummod" for c in token.children):
             return False
         inside = {t.i for t in token.subtree}
+        if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
+            # "des manifestations se sont déroulées samedi à Lyon": what dates and places the
+            # verb of which the noun is the subject, the noun has
+            inside |= {t.i for c in token.head.children if c.dep_.startswith(("obl", "advmod", "npadvmod"))
+                       for t in c.subtree}
         if any(e.place is not None and e.span.root.i in inside for e in self.res.entities):
             return False
         return not any(t.ent_type_ in {"DATE", "TIME"} or fold(t.text) in self.lex.aux.get("weekdays", frozenset())
-                       for t in token.subtree)
+                       for t in token.doc if t.i in inside)
 
     @staticmethod
     def _has_object(token: Token, words: frozenset[str]) -> bool:
