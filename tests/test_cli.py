@@ -113,3 +113,21 @@ def test_kb_search_show_and_add(tmp_path, monkeypatch):
     bad = runner.invoke(app, ["kb", "add", "--name", "X", "--country", "Germany", "--role", "R", "--start",
                               "2021-12-08", "--source", "s"])
     assert bad.exit_code == 2
+
+
+def test_events_filters_stats_and_export_from_the_command_line(tmp_path):
+    db = tmp_path / "t.duckdb"
+    assert runner.invoke(app, ["ingest", str(EXAMPLE), "--db", str(db), "--quiet"]).exit_code == 0
+    found = runner.invoke(app, ["events", "--db", str(db), "--type", "REQUEST", "--country", "RUS", "-f", "json"])
+    rows = json.loads(found.stdout)
+    assert found.exit_code == 0 and rows and all(r["event"] == "REQUEST" for r in rows)
+    assert all("RUS" in r["actor_countries"] + r["recipient_countries"] for r in rows)
+    csv_out = runner.invoke(app, ["events", "--db", str(db), "-f", "csv"])
+    assert csv_out.stdout.splitlines()[0].startswith("id,date,event")
+    stats = runner.invoke(app, ["stats", "--db", str(db), "--by", "type"], env={"COLUMNS": "120"})
+    assert stats.exit_code == 0 and "CONSULT" in stats.stdout
+    assert runner.invoke(app, ["events", "--db", str(db), "--type", "RIOT"]).exit_code == 2
+    assert runner.invoke(app, ["events", "--db", str(db), "--near", "a,b"]).exit_code == 2
+    exported = runner.invoke(app, ["export", str(tmp_path / "e.jsonl"), "--db", str(db)])
+    assert exported.exit_code == 0 and (tmp_path / "e.jsonl").read_text().count("\n") == len(
+        json.loads(runner.invoke(app, ["events", "--db", str(db), "-f", "json"]).stdout))

@@ -145,14 +145,83 @@ def _actors(values: list[str] | None) -> str:
     return "+".join(values or []) or "-"
 
 
-@app.command("events")
-def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000) -> None:
-    """List stored events as a table."""
+class OutFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _filter(country: str | None, actor: str | None, recipient: str | None, event_type: str | None,
+            mode: str | None, aux: str | None, since: str | None, until: str | None, text: str | None,
+            near: str | None):  # noqa: ANN202 - EventFilter
+    from dateline.store import EventFilter
+
+    point = None
+    if near:
+        try:
+            lat, lon, km = (float(x) for x in near.split(","))
+        except ValueError:
+            report_error("--near", f"expected LAT,LON,KM, got {near!r}")
+            raise typer.Exit(2) from None
+        point = (lat, lon, km)
+    return EventFilter(country=country, actor=actor, recipient=recipient, type=event_type, mode=mode, aux=aux,
+                       since=since, until=until, text=text, near=point)
+
+
+Country = Annotated[str | None, typer.Option(help="Actor or recipient country (ISO alpha-3).")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor country code or name fragment.")]
+RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="Recipient country code or name fragment.")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type.")]
+ModeOpt = Annotated[str | None, typer.Option("--mode", help="PLOVER mode.")]
+AuxOpt = Annotated[str | None, typer.Option("--aux", help="historical, future, hypothetical, negation or none.")]
+Since = Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the evidence.")]
+Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events located within KM of a point.")]
+
+
+def _open_store(db: Path) -> Store:
     if not db.exists():
         report_error(str(db), "no such database (run `dateline ingest` first)")
         raise typer.Exit(2)
-    with Store(db) as store:
-        rows = store.events(limit)
+    try:
+        return Store(db)
+    except StoreError as exc:
+        report_error(str(db), str(exc).split(": ", 1)[-1])
+        raise typer.Exit(2) from None
+
+
+@app.command("events")
+def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000, offset: int = 0,
+                   format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table,
+                   country: Country = None, actor: ActorOpt = None, recipient: RecipientOpt = None,
+                   event_type: TypeOpt = None, mode: ModeOpt = None, aux: AuxOpt = None, since: Since = None,
+                   until: Until = None, text: TextOpt = None, near: Near = None) -> None:
+    """List stored events, filtered, as a table, JSON or CSV."""
+    where = _filter(country, actor, recipient, event_type, mode, aux, since, until, text, near)
+    with _open_store(db) as store:
+        try:
+            rows = store.events(limit, where, offset)
+        except StoreError as exc:
+            report_error("events", str(exc))
+            raise typer.Exit(2) from None
+    if format is OutFormat.json:
+        for row in rows:
+            row["evidence"] = json.loads(row["evidence"])
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
+        return
+    if format is OutFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["id", "date", "event", "mode", "aux", "actor", "recipient", "location", "cameo", "quad",
+                         "confidence", "evidence", "document_id"])
+        for row in rows:
+            writer.writerow([row["id"], row["date"], row["event"], row["mode"], row["aux"],
+                             _actors(row["actor_countries"]), _actors(row["recipient_countries"]), row["location"],
+                             row["cameo"], row["quad"], row["confidence"],
+                             " | ".join(e["text"] for e in json.loads(row["evidence"])), row["document_id"]])
+        return
     table = Table(title=f"{len(rows)} events in {db}")
     for column in ("date", "event", "mode", "aux", "actor", "recipient", "where", "conf.", "evidence"):
         table.add_column(column, overflow="fold")
@@ -163,6 +232,50 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000) -> None:
                       row["location"] or "-", f"{row['confidence']:.2f}",
                       evidence if len(evidence) < 90 else evidence[:87] + "...")
     _table_console().print(table)
+
+
+@app.command("stats")
+def stats_command(by: Annotated[str, typer.Option(help="day, month, type, mode, actor or recipient.")] = "type",
+                  db: Db = Path(DEFAULT_DB), country: Country = None, event_type: TypeOpt = None,
+                  since: Since = None, until: Until = None) -> None:
+    """Event counts per day, month, type, mode or country."""
+    where = _filter(country, None, None, event_type, None, None, since, until, None, None)
+    with _open_store(db) as store:
+        try:
+            rows = store.stats(by, where)
+        except StoreError as exc:
+            report_error("stats", str(exc))
+            raise typer.Exit(2) from None
+    table = Table(title=f"events by {by} in {db}")
+    table.add_column(by)
+    table.add_column("events", justify="right")
+    for key, count in rows:
+        table.add_row(str(key if key is not None else "-"), str(count))
+    _table_console().print(table)
+
+
+class ExportFormat(StrEnum):
+    plover = "plover-jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command("export")
+def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
+                   format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover,
+                   db: Db = Path(DEFAULT_DB), country: Country = None, event_type: TypeOpt = None,
+                   since: Since = None, until: Until = None) -> None:
+    """Export events: PLOVER JSON Lines, CSV or Parquet."""
+    from dateline.exports import export_events
+
+    where = _filter(country, None, None, event_type, None, None, since, until, None, None)
+    with _open_store(db) as store:
+        try:
+            count = export_events(store, target, format.value, where)
+        except StoreError as exc:
+            report_error("export", str(exc))
+            raise typer.Exit(2) from None
+    err.print(f"exported {count} events to {target}")
 
 
 eval_app = typer.Typer(help="Measure dateline against gold files and public datasets (../shared/datasets).",

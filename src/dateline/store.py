@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +12,21 @@ import duckdb
 
 from dateline.record import Record
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "dateline.duckdb"
+EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+AUX_VALUES = frozenset({"historical", "future", "hypothetical", "negation", "none"})
+
+# Schema changes, applied in order to a database at an older version, each in one transaction.
+MIGRATIONS: dict[int, list[str]] = {
+    2: [
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lat DOUBLE",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lon DOUBLE",
+        "UPDATE events SET location_lat = TRY_CAST(json_extract(record, '$.location.lat') AS DOUBLE),"
+        " location_lon = TRY_CAST(json_extract(record, '$.location.lon') AS DOUBLE)",
+    ],
+}
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -39,6 +54,67 @@ class StoreError(Exception):
     pass
 
 
+@dataclass
+class EventFilter:
+    """What `dateline events`, the API and `Store.events` can select on."""
+
+    country: str | None = None  # actor or recipient
+    actor: str | None = None  # country code or name fragment
+    recipient: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    aux: str | None = None  # "none" for events without an auxiliary mode
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None  # in the evidence
+    near: tuple[float, float, float] | None = None  # lat, lon, km
+    document: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        clauses, params = ["TRUE"], []
+        if self.type is not None:
+            if self.type.upper() not in EVENT_TYPES:
+                raise StoreError(f"unknown event type {self.type!r}")
+            clauses.append("e.event = ?")
+            params.append(self.type.upper())
+        if self.aux is not None:
+            if self.aux not in AUX_VALUES:
+                raise StoreError(f"unknown aux mode {self.aux!r} (choose from {', '.join(sorted(AUX_VALUES))})")
+            clauses.append("e.aux IS NULL" if self.aux == "none" else "e.aux = ?")
+            params += [] if self.aux == "none" else [self.aux]
+        for value, countries, names in ((self.actor, "e.actor_countries", "e.actor_names"),
+                                        (self.recipient, "e.recipient_countries", "e.recipient_names")):
+            if value is not None:
+                clauses.append(f"(list_contains({countries}, ?) OR len(list_filter({names}, x -> x ILIKE ?)) > 0)")
+                params += [value.upper(), f"%{value}%"]
+        if self.country is not None:
+            clauses.append("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries, ?))")
+            params += [self.country.upper()] * 2
+        for value, column in ((self.mode, "e.mode"), (self.document, "e.document_id")):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        for value, op in ((self.since, ">="), (self.until, "<=")):
+            if value is not None:
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    raise StoreError(f"dates are YYYY-MM-DD, not {value!r}") from None
+                clauses.append(f"e.date {op} CAST(? AS DATE)")
+                params.append(value)
+        if self.text:
+            clauses.append("CAST(e.evidence AS VARCHAR) ILIKE ?")
+            params.append(f"%{self.text}%")
+        if self.near is not None:
+            lat, lon, km = self.near
+            clauses.append("e.location_lat IS NOT NULL AND 6371 * 2 * asin(sqrt("
+                           "pow(sin(radians(e.location_lat - ?) / 2), 2)"
+                           " + cos(radians(?)) * cos(radians(e.location_lat))"
+                           " * pow(sin(radians(e.location_lon - ?) / 2), 2))) <= ?")
+            params += [lat, lat, lon, km]
+        return " AND ".join(clauses), params
+
+
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = str(path)
@@ -49,13 +125,29 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
-        self.con.execute(DDL)
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            self.con.execute(DDL)
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error as err:
+            raise StoreError(f"{self.path}: not a dateline database or damaged ({err})") from None
         if row is None:
-            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        elif int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {row[0]} is newer than this dateline "
+            version = 1
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        else:
+            version = int(row[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this dateline "
                              f"({SCHEMA_VERSION}); upgrade dateline")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for statement in MIGRATIONS[target]:
+                    self.con.execute(statement)
+                self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
+                self.con.execute("COMMIT")
+            except duckdb.Error as err:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: migration to schema {target} failed ({err})") from None
 
     def close(self) -> None:
         self.con.close()
@@ -93,7 +185,10 @@ class Store:
                      place.geonameid if place else None])
             for event, raw in zip(record.events, data["events"], strict=True):
                 self.con.execute(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO events (id, document_id, event, mode, aux, actor_countries, recipient_countries,"
+                    " actor_names, recipient_names, date, date_basis, location, location_country, cameo, quad,"
+                    " confidence, evidence, record, location_lat, location_lon)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [event.id, doc.id, event.event, event.mode, event.aux,
                      [a.country for a in event.actor if a.country],
                      [a.country for a in event.recipient if a.country],
@@ -104,21 +199,43 @@ class Store:
                      event.location.country if event.location else None, event.cameo,
                      event.quad, event.confidence,
                      json.dumps(raw["evidence"], ensure_ascii=False),
-                     json.dumps(raw, ensure_ascii=False)])
+                     json.dumps(raw, ensure_ascii=False),
+                     event.location.lat if event.location else None,
+                     event.location.lon if event.location else None])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return True
 
-    def events(self, limit: int = 1000) -> list[dict[str, Any]]:
+    def events(self, limit: int = 1000, where: EventFilter | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored events matching the filter, oldest first."""
+        sql, params = (where or EventFilter()).sql()
         cursor = self.con.execute(
-            "SELECT e.date, e.event, e.mode, e.aux, e.actor_countries, e.recipient_countries,"
-            " e.location, e.confidence, e.evidence, d.title FROM events e"
-            " JOIN documents d ON d.id = e.document_id ORDER BY e.date NULLS LAST, e.id LIMIT ?",
-            [limit])
+            "SELECT e.id, e.date, e.event, e.mode, e.aux, e.actor_countries, e.recipient_countries,"
+            " e.actor_names, e.recipient_names, e.location, e.location_country, e.location_lat, e.location_lon,"
+            " e.cameo, e.quad, e.confidence, e.evidence, e.document_id, d.title, d.url FROM events e"
+            f" JOIN documents d ON d.id = e.document_id WHERE {sql}"
+            " ORDER BY e.date NULLS LAST, e.id LIMIT ? OFFSET ?", [*params, limit, offset])
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def records(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+        """The full stored event records (the contract's `events[]` items) matching the filter."""
+        sql, params = (where or EventFilter()).sql()
+        rows = self.con.execute(f"SELECT e.record, e.document_id FROM events e WHERE {sql}"
+                                " ORDER BY e.date NULLS LAST, e.id", params).fetchall()
+        return [{**json.loads(record), "document_id": document_id} for record, document_id in rows]
+
+    def stats(self, by: str, where: EventFilter | None = None) -> list[tuple[Any, int]]:
+        """Event counts per day, month, type, mode or actor country."""
+        keys = {"day": "e.date", "month": "strftime(e.date, '%Y-%m')", "type": "e.event", "mode": "e.mode",
+                "actor": "unnest(e.actor_countries)", "recipient": "unnest(e.recipient_countries)"}
+        if by not in keys:
+            raise StoreError(f"unknown grouping {by!r} (choose from {', '.join(keys)})")
+        sql, params = (where or EventFilter()).sql()
+        return self.con.execute(f"SELECT key, count(*) AS n FROM (SELECT {keys[by]} AS key FROM events e"
+                                f" WHERE {sql}) GROUP BY key ORDER BY n DESC, key NULLS LAST", params).fetchall()
 
     def counts(self) -> dict[str, int]:
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -50,8 +50,25 @@ def _explicit_date(draft: Draft, ctx: DocContext) -> tuple[DateMention | None, b
         heads = {t.head.i for t in span if t.head.i not in range(span.start, span.end)}
         if draft.clause.i in heads:
             return mention, True
-    days = [m for m in in_sentence if m.granularity == "day" and m.value()]
+    days = [m for m in in_sentence if m.granularity == "day" and m.value() and _dates_a_clause(m, doc)]
     return (days[0], False) if len(days) == 1 else (None, False)
+
+
+def _dates_a_clause(mention: DateMention, doc) -> bool:  # noqa: ANN001 - spaCy Doc
+    """'samedi' dates a verb; 'l'accord du 10 novembre 2020' dates a noun, not the event."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    for _ in range(4):
+        if head.pos_ in {"VERB", "AUX"}:
+            return True
+        if head.pos_ in {"NOUN", "PROPN"} and head.ent_type_ not in {"DATE", "TIME"}:
+            return False
+        if head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 STORY_DAYS = 7

@@ -217,18 +217,19 @@ class HappeningCoder:
                        for t in token.doc if t.i in inside)
 
     @staticmethod
-    def _has_object(token: Token, words: frozenset[str]) -> bool:
+    def _has_object(token: Token, words: frozenset[str]) -> Token | None:
         """Light verbs and vague nouns need their object ("faire usage de gaz lacrymogène")."""
         for child in token.subtree:
             if child is token or child.i > token.i + 12 or child.i < token.i - 6:
                 continue
             if fold(child.lemma_) in words or fold(child.text) in words:
-                return True
-        return False
+                return child
+        return None
 
     def _draft(self, token: Token, happening: Happening, sentence: Span) -> Draft | None:
         from dateline.events.coder import Draft
 
+        what = self._has_object(token, happening.objects) if happening.objects else None
         country, where = self.event_country(token, sentence)
         actor_token, patient_token = self._roles(token, happening)
         if happening.actor_is_object:
@@ -272,7 +273,7 @@ class HappeningCoder:
                    *[a.reason for a in actors if a.reason], *[r.reason for r in recipients if r.reason]]
         if aux_why:
             reasons.append(f"aux {aux}: {aux_why}")
-        core = [t for t in (token, actor_token, patient_token) if t is not None and t.sent == token.sent]
+        core = [t for t in (token, actor_token, patient_token, what) if t is not None and t.sent == token.sent]
         clause = token if token.pos_ in {"VERB", "AUX"} else token.head
         return Draft(event, mode, actors, recipients, sentence, core, clause, reasons,
                      NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,

@@ -1,0 +1,101 @@
+"""The DuckDB store: filters, statistics, exports and schema migration."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from dateline.exports import export_events
+from dateline.pipeline import extract
+from dateline.sources import SourceDocument
+from dateline.store import SCHEMA_VERSION, EventFilter, Store, StoreError
+
+STORY = ("NANTES, 12 mars 2024 (AFP) - Environ 3000 agriculteurs ont manifesté mardi à Nantes.\n\n"
+         "La police a fait usage de gaz lacrymogène et douze personnes ont été interpellées.")
+MEETING = ("ERAVAN, 4 avril 2024, ARMENPRESS: Le ministre des Affaires étrangères de la République d'Arménie, "
+           "Vahan Exemple, a eu un entretien à Tbilissi avec le ministre des Affaires étrangères de la "
+           "République de Géorgie, Ilia Exemple.")
+
+
+@pytest.fixture(scope="module")
+def records():
+    return [extract(SourceDocument(text=STORY), "fr"), extract(SourceDocument(text=MEETING), "fr")]
+
+
+@pytest.fixture
+def store(tmp_path, records):
+    with Store(tmp_path / "t.duckdb") as opened:
+        for record in records:
+            opened.add(record)
+        yield opened
+
+
+def test_filters(store):
+    all_events = store.events()
+    assert {row["event"] for row in all_events} >= {"PROTEST", "COERCE", "CONSULT"}
+    assert {row["event"] for row in store.events(where=EventFilter(type="coerce"))} == {"COERCE"}
+    assert {row["event"] for row in store.events(where=EventFilter(country="GEO"))} == {"CONSULT"}
+    assert store.events(where=EventFilter(since="2024-03-13", until="2024-03-31")) == []
+    assert store.events(where=EventFilter(text="lacrymogène"))[0]["event"] == "ASSAULT"
+    nantes = (47.2184, -1.5536)
+    near = store.events(where=EventFilter(near=(*nantes, 20.0)))
+    assert near and all(row["location"] == "Nantes" for row in near)
+    assert store.events(limit=1, offset=1)[0]["id"] == all_events[1]["id"]
+
+
+@pytest.mark.parametrize("bad", [EventFilter(type="RIOT"), EventFilter(aux="maybe"), EventFilter(since="12/03/2024")])
+def test_unknown_filter_values_are_clear_errors(store, bad):
+    with pytest.raises(StoreError):
+        store.events(where=bad)
+
+
+def test_stats(store):
+    by_type = dict(store.stats("type"))
+    assert by_type["CONSULT"] == 1 and by_type["PROTEST"] == 1
+    with pytest.raises(StoreError):
+        store.stats("weather")
+
+
+def test_exports(store, tmp_path):
+    count = export_events(store, tmp_path / "e.jsonl", "plover-jsonl")
+    lines = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert count == len(lines) == len(store.events())
+    consult = next(line for line in lines if line["event"] == "CONSULT")
+    # A visit: the visitor is the actor, the host the recipient.
+    assert consult["actor"]["country"] == ["ARM"] and consult["recipient"]["country"] == ["GEO"]
+    assert consult["evidence"]
+    assert export_events(store, tmp_path / "e.parquet", "parquet", EventFilter(type="PROTEST")) == 1
+    rows = duckdb.sql(f"SELECT event, location FROM '{tmp_path / 'e.parquet'}'").fetchall()
+    assert rows == [("PROTEST", "Nantes")]
+    export_events(store, tmp_path / "e.csv", "csv")
+    assert (tmp_path / "e.csv").read_text().splitlines()[0].startswith("id,date,event")
+
+
+def test_a_version_1_database_is_migrated(tmp_path, records):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.add(records[0])
+    con = duckdb.connect(str(path))  # make it look like a version-1 file
+    con.execute("ALTER TABLE events DROP COLUMN location_lat")
+    con.execute("ALTER TABLE events DROP COLUMN location_lon")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with Store(path) as store:
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] \
+            == str(SCHEMA_VERSION)
+        located = store.con.execute("SELECT count(*) FROM events WHERE location_lat IS NOT NULL").fetchone()[0]
+        assert located >= 1
+
+
+def test_newer_or_damaged_databases_are_refused(tmp_path):
+    newer = tmp_path / "newer.duckdb"
+    with Store(newer) as store:
+        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer"):
+        Store(newer)
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        Store(junk)
