@@ -99,3 +99,21 @@ def test_newer_or_damaged_databases_are_refused(tmp_path):
     junk.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError):
         Store(junk)
+
+
+def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "locked.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(path)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="cannot open"):
+            Store(path)
+    finally:
+        holder.kill()
+        holder.wait()

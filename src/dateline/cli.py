@@ -118,7 +118,9 @@ def schema_command() -> None:
 
 @app.command("ingest")
 def ingest_command(inputs: Inputs, db: Db = Path(DEFAULT_DB), quiet: Quiet = False,
-                   allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0) -> None:
+                   allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0,
+                   verbose: Annotated[bool, typer.Option("--verbose", "-v",
+                                                         help="One line per document stored.")] = False) -> None:
     """Extract each input and store it; a document already stored is not stored again."""
     failed = stored = skipped = 0
     try:
@@ -127,11 +129,13 @@ def ingest_command(inputs: Inputs, db: Db = Path(DEFAULT_DB), quiet: Quiet = Fal
         report_error(str(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
     with store:
-        for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
+        for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
             if record is None:
                 failed += 1
             elif store.add(record):
                 stored += 1
+                if verbose:
+                    err.print(f"dateline: stored: {doc.name}: {len(record.events)} events", markup=False)
             else:
                 skipped += 1
         counts = store.counts()
