@@ -117,3 +117,14 @@ def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_bulk_loading_matches_one_by_one_and_skips_known_documents(tmp_path, records):
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "bulk.duckdb") as bulk:
+        for record in records:
+            one.add(record)
+        assert bulk.add_many(records) == 2
+        assert bulk.add_many(records) == 0  # idempotent
+        assert bulk.counts() == one.counts()
+        assert bulk.records() == one.records()
+        assert [r["id"] for r in bulk.events()] == [r["id"] for r in one.events()]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from pydantic_core import to_json
 
 from dateline.record import Record
 
@@ -52,6 +53,49 @@ CREATE TABLE IF NOT EXISTS events (
 
 class StoreError(Exception):
     pass
+
+
+def _document_rows(records: list[Record]) -> list[dict[str, Any]]:
+    # pydantic's own JSON encoder (Rust) rather than model_dump + json.dumps: bulk loads spend
+    # most of their time here.
+    return [{"id": r.document.id, "path": r.document.source.path, "url": r.document.source.url,
+             "title": r.document.title, "section": r.document.section, "language": r.document.language,
+             "agency": r.document.agency,
+             "published": dt.date.fromisoformat(r.document.published)
+             if r.document.published and len(r.document.published) == 10 else None,
+             "published_basis": r.document.published_basis, "text": r.document.text,
+             "record": r.model_dump_json(by_alias=True)} for r in records]
+
+
+def _entity_rows(records: list[Record]) -> list[dict[str, Any]]:
+    return [{"document_id": r.document.id, "id": e.id, "text": e.text, "label": e.label, "start_char": e.start,
+             "end_char": e.end,
+             "country": e.actor.country if e.actor else (e.place.country if e.place else None),
+             "sector": e.actor.sector if e.actor else None, "role": e.actor.role if e.actor else None,
+             "geonameid": e.place.geonameid if e.place else None}
+            for r in records for e in r.entities]
+
+
+def _event_rows(records: list[Record]) -> list[dict[str, Any]]:
+    rows = []
+    for record in records:
+        for event in record.events:
+            rows.append({
+                "id": event.id, "document_id": record.document.id, "event": event.event, "mode": event.mode,
+                "aux": event.aux, "actor_countries": [a.country for a in event.actor if a.country],
+                "recipient_countries": [a.country for a in event.recipient if a.country],
+                "actor_names": [a.name or a.text for a in event.actor],
+                "recipient_names": [a.name or a.text for a in event.recipient],
+                "date": dt.date.fromisoformat(event.date) if event.date and len(event.date) == 10 else None,
+                "date_basis": event.date_basis, "location": event.location.name if event.location else None,
+                "location_country": event.location.country if event.location else None, "cameo": event.cameo,
+                "quad": event.quad, "confidence": event.confidence,
+                "evidence": to_json(event.evidence).decode("utf-8"),
+                "record": event.model_dump_json(),
+                "location_lat": event.location.lat if event.location else None,
+                "location_lon": event.location.lon if event.location else None,
+            })
+    return rows
 
 
 @dataclass
@@ -160,6 +204,30 @@ class Store:
 
     def has(self, document_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
+
+    def add_many(self, records: list[Record]) -> int:
+        """Store a batch of records in one transaction (bulk loading, through Arrow tables);
+        documents already stored are skipped. Returns how many were stored."""
+        import pyarrow as pa
+
+        known = {row[0] for row in self.con.execute(
+            "SELECT id FROM documents WHERE list_contains(?, id)", [[r.document.id for r in records]]).fetchall()}
+        fresh = list({r.document.id: r for r in records if r.document.id not in known}.values())
+        if not fresh:
+            return 0
+        tables = (("documents", _document_rows(fresh)), ("entities", _entity_rows(fresh)),
+                  ("events", _event_rows(fresh)))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, rows in tables:
+                if rows:
+                    arrow = pa.Table.from_pylist(rows)  # noqa: F841 - read by name in the SQL below
+                    self.con.execute(f"INSERT INTO {table} ({', '.join(rows[0])}) SELECT * FROM arrow")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(fresh)
 
     def add(self, record: Record) -> bool:
         """Store one record atomically; False if the document was already stored."""
