@@ -71,6 +71,12 @@ def test_exports(store, tmp_path):
     assert rows == [("PROTEST", "Nantes")]
     export_events(store, tmp_path / "e.csv", "csv")
     assert (tmp_path / "e.csv").read_text().splitlines()[0].startswith("id,date,event")
+    export_events(store, tmp_path / "e.tsv", "gdelt", EventFilter(type="CONSULT"))
+    header, row = (line.split("\t") for line in (tmp_path / "e.tsv").read_text().splitlines())
+    fields = dict(zip(header, row, strict=True))
+    assert fields["EventRootCode"] == "04" and fields["QuadClass"] == "1" and float(fields["GoldsteinScale"]) > 0
+    assert fields["Actor1CountryCode"] == "ARM" and fields["Actor2CountryCode"] == "GEO"
+    assert fields["SQLDATE"] == "20240404"
 
 
 def test_a_version_1_database_is_migrated(tmp_path, records):

@@ -262,6 +262,7 @@ class ExportFormat(StrEnum):
     plover = "plover-jsonl"
     csv = "csv"
     parquet = "parquet"
+    gdelt = "gdelt"
 
 
 @app.command("export")
@@ -269,7 +270,7 @@ def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
                    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover,
                    db: Db = Path(DEFAULT_DB), country: Country = None, event_type: TypeOpt = None,
                    since: Since = None, until: Until = None) -> None:
-    """Export events: PLOVER JSON Lines, CSV or Parquet."""
+    """Export events: PLOVER JSON Lines, CSV, Parquet or a GDELT-style table (tab-separated)."""
     from dateline.exports import export_events
 
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)

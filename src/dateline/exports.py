@@ -1,5 +1,6 @@
 """Exports of stored events: PLOVER JSON Lines (the manual's interchange fields plus dateline's
-evidence), CSV and Parquet (flat tables written by DuckDB)."""
+evidence), CSV and Parquet (flat tables written by DuckDB), and a GDELT-1.0-like table (CAMEO
+code, quad class, a Goldstein-like score, mentions, sources, articles) for tools built on GDELT."""
 
 from __future__ import annotations
 
@@ -29,7 +30,40 @@ def plover_record(event: dict) -> dict:
     }
 
 
+GDELT_COLUMNS = ["GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor2Name", "Actor2CountryCode",
+                 "EventCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
+                 "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+                 "SOURCEURL", "PLOVER_Event", "PLOVER_Mode"]
+
+
+def gdelt_row(event: dict, url: str | None) -> list:
+    """One event as a row of a GDELT-1.0-like events table (for tools built on GDELT)."""
+    from dateline.events.lexicon import plover_facts
+
+    facts = plover_facts()
+    location = event.get("location") or {}
+    first = lambda actors, key: next((a.get(key) for a in actors if a.get(key)), "")  # noqa: E731
+    cameo = event.get("cameo") or ""
+    return [event["id"], (event.get("date") or "").replace("-", ""),
+            first(event.get("actor", []), "name"), first(event.get("actor", []), "country"),
+            first(event.get("recipient", []), "name"), first(event.get("recipient", []), "country"),
+            cameo, cameo[:2], event.get("quad"), facts["goldstein"][event["event"]],
+            len(event.get("evidence", [])), 1, 1, location.get("name") or "", location.get("country") or "",
+            location.get("lat") or "", location.get("lon") or "", url or "", event["event"], event.get("mode") or ""]
+
+
 def export_events(store: Store, target: Path, fmt: str, where: EventFilter | None = None) -> int:
+    if fmt == "gdelt":
+        import csv
+
+        records = store.records(where)
+        urls = dict(store.con.execute("SELECT id, url FROM documents").fetchall())
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter="\t")
+            writer.writerow(GDELT_COLUMNS)
+            for record in records:
+                writer.writerow(gdelt_row(record, urls.get(record["document_id"])))
+        return len(records)
     if fmt == "plover-jsonl":
         records = store.records(where)
         with target.open("w", encoding="utf-8") as handle:
