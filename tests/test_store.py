@@ -134,3 +134,24 @@ def test_bulk_loading_matches_one_by_one_and_skips_known_documents(tmp_path, rec
         assert bulk.counts() == one.counts()
         assert bulk.records() == one.records()
         assert [r["id"] for r in bulk.events()] == [r["id"] for r in one.events()]
+
+
+def test_syndicated_copies_are_one_story_and_their_events_one_happening(tmp_path):
+    body = STORY + ("\n\nLes manifestants dénonçaient la baisse du prix du lait payé aux producteurs et la hausse "
+                    "des charges. Le cortège est parti de la place du Commerce vers la préfecture, où une délégation "
+                    "a été reçue en fin de matinée. Les syndicats agricoles ont annoncé d'autres rassemblements dans "
+                    "la région si le gouvernement ne répond pas d'ici la fin du mois.")
+    copy_a = body + "\n\nLe mouvement appelle à une nouvelle journée d'action."
+    copy_b = "PAR LA RÉDACTION\n\n" + body + "\n\nAvec l'AFP."
+    other = MEETING
+    records = [extract(SourceDocument(text=t), "fr") for t in (copy_a, copy_b, other)]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(records[0])
+        store.add_many(records[1:])
+        stories = dict(store.con.execute("SELECT id, story_id FROM documents").fetchall())
+        assert stories[records[0].document.id] == stories[records[1].document.id]
+        assert stories[records[2].document.id] != stories[records[0].document.id]
+        protests = [h for h in store.happenings() if h["event"] == "PROTEST"]
+        assert len(protests) == 1 and protests[0]["sources"] == 2 and protests[0]["mentions"] == 2
+        consult = [h for h in store.happenings() if h["event"] == "CONSULT"]
+        assert len(consult) == 1 and consult[0]["sources"] == 1

@@ -12,8 +12,9 @@ import duckdb
 from pydantic_core import to_json
 
 from dateline.record import Record
+from dateline.stories import StoryIndex, from_bytes, signature, to_bytes
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "dateline.duckdb"
 EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -21,6 +22,13 @@ AUX_VALUES = frozenset({"historical", "future", "hypothetical", "negation", "non
 
 # Schema changes, applied in order to a database at an older version, each in one transaction.
 MIGRATIONS: dict[int, list[str]] = {
+    3: [
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS story_id VARCHAR",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS minhash BLOB",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS happening_id VARCHAR",
+        "UPDATE documents SET story_id = id WHERE story_id IS NULL",
+        "UPDATE events SET happening_id = id WHERE happening_id IS NULL",
+    ],
     2: [
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lat DOUBLE",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lon DOUBLE",
@@ -53,6 +61,21 @@ CREATE TABLE IF NOT EXISTS events (
 
 class StoreError(Exception):
     pass
+
+
+# One happening reported by several documents: same type, same actor and recipient countries,
+# dates within a day, same place (or none); the earliest stored event names the happening.
+MERGE_EVENTS = """
+UPDATE events AS e SET happening_id = m.hid FROM (
+    SELECT n.id, min(o.happening_id) AS hid FROM events n JOIN events o
+      ON o.event = n.event AND o.actor_countries = n.actor_countries
+     AND o.recipient_countries = n.recipient_countries AND o.document_id <> n.document_id
+     AND coalesce(o.location, '') = coalesce(n.location, '') AND o.rowid < n.rowid
+     AND abs(date_diff('day', o.date, n.date)) <= 1
+    WHERE list_contains(?, n.document_id) AND len(n.actor_countries) > 0
+    GROUP BY n.id) AS m
+WHERE e.id = m.id
+"""
 
 
 def _document_rows(records: list[Record]) -> list[dict[str, Any]]:
@@ -94,6 +117,7 @@ def _event_rows(records: list[Record]) -> list[dict[str, Any]]:
                 "record": event.model_dump_json(),
                 "location_lat": event.location.lat if event.location else None,
                 "location_lon": event.location.lon if event.location else None,
+                "happening_id": event.id,
             })
     return rows
 
@@ -167,6 +191,23 @@ class Store:
         except duckdb.Error as err:
             raise StoreError(f"{self.path}: cannot open database ({err})") from None
         self._migrate()
+        self._stories: StoryIndex | None = None
+
+    def stories(self) -> StoryIndex:
+        """The near-duplicate index of the stored documents, built on first use."""
+        if self._stories is None:
+            self._stories = StoryIndex()
+            for document_id, story_id, minhash in self.con.execute(
+                    "SELECT id, story_id, minhash FROM documents WHERE minhash IS NOT NULL").fetchall():
+                self._stories.add(document_id, from_bytes(minhash), story_id or document_id)
+        return self._stories
+
+    def _story(self, record: Record) -> tuple[str, bytes]:
+        minhash = signature(record.document.text)
+        index = self.stories()
+        story = index.story_for(record.document.id, minhash)
+        index.add(record.document.id, minhash, story)
+        return story, to_bytes(minhash)
 
     def _migrate(self) -> None:
         try:
@@ -215,14 +256,17 @@ class Store:
         fresh = list({r.document.id: r for r in records if r.document.id not in known}.values())
         if not fresh:
             return 0
-        tables = (("documents", _document_rows(fresh)), ("entities", _entity_rows(fresh)),
-                  ("events", _event_rows(fresh)))
+        documents = _document_rows(fresh)
+        for row, record in zip(documents, fresh, strict=True):
+            row["story_id"], row["minhash"] = self._story(record)
+        tables = (("documents", documents), ("entities", _entity_rows(fresh)), ("events", _event_rows(fresh)))
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, rows in tables:
                 if rows:
                     arrow = pa.Table.from_pylist(rows)  # noqa: F841 - read by name in the SQL below
                     self.con.execute(f"INSERT INTO {table} ({', '.join(rows[0])}) SELECT * FROM arrow")
+            self.con.execute(MERGE_EVENTS, [[r.document.id for r in fresh]])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -235,14 +279,15 @@ class Store:
         if self.has(doc.id):
             return False
         data = record.to_json_dict()
+        story, minhash = self._story(record)
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute(
                 "INSERT INTO documents (id, path, url, title, section, language, agency, published,"
-                " published_basis, text, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " published_basis, text, record, story_id, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc.id, doc.source.path, doc.source.url, doc.title, doc.section, doc.language,
                  doc.agency, doc.published if doc.published and len(doc.published) == 10 else None,
-                 doc.published_basis, doc.text, json.dumps(data, ensure_ascii=False)])
+                 doc.published_basis, doc.text, json.dumps(data, ensure_ascii=False), story, minhash])
             for entity in record.entities:
                 actor, place = entity.actor, entity.place
                 self.con.execute(
@@ -255,8 +300,8 @@ class Store:
                 self.con.execute(
                     "INSERT INTO events (id, document_id, event, mode, aux, actor_countries, recipient_countries,"
                     " actor_names, recipient_names, date, date_basis, location, location_country, cameo, quad,"
-                    " confidence, evidence, record, location_lat, location_lon)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " confidence, evidence, record, location_lat, location_lon, happening_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [event.id, doc.id, event.event, event.mode, event.aux,
                      [a.country for a in event.actor if a.country],
                      [a.country for a in event.recipient if a.country],
@@ -269,7 +314,8 @@ class Store:
                      json.dumps(raw["evidence"], ensure_ascii=False),
                      json.dumps(raw, ensure_ascii=False),
                      event.location.lat if event.location else None,
-                     event.location.lon if event.location else None])
+                     event.location.lon if event.location else None, event.id])
+            self.con.execute(MERGE_EVENTS, [[doc.id]])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -304,6 +350,20 @@ class Store:
         sql, params = (where or EventFilter()).sql()
         return self.con.execute(f"SELECT key, count(*) AS n FROM (SELECT {keys[by]} AS key FROM events e"
                                 f" WHERE {sql}) GROUP BY key ORDER BY n DESC, key NULLS LAST", params).fetchall()
+
+    def happenings(self, where: EventFilter | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        """One row per happening: its first event, how many mentions and sources report it, and
+        when it was first and last seen."""
+        sql, params = (where or EventFilter()).sql()
+        cursor = self.con.execute(
+            "SELECT e.happening_id, any_value(e.event) AS event, min(e.date) AS date,"
+            " any_value(e.actor_countries) AS actor_countries, any_value(e.recipient_countries) AS recipient_countries,"
+            " any_value(e.location) AS location, count(*) AS mentions, count(DISTINCT e.document_id) AS sources,"
+            " count(DISTINCT d.story_id) AS stories, min(d.ingested_at) AS first_seen, max(d.ingested_at) AS last_seen"
+            f" FROM events e JOIN documents d ON d.id = e.document_id WHERE {sql}"
+            " GROUP BY e.happening_id ORDER BY sources DESC, date NULLS LAST, e.happening_id LIMIT ?", [*params, limit])
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def counts(self) -> dict[str, int]:
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -1,0 +1,49 @@
+"""Near-duplicate documents (syndicated wire copies, updated versions) grouped into stories with
+MinHash LSH (datasketch), from word 5-shingles of the cleaned text."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+THRESHOLD = 0.6  # estimated Jaccard similarity of shingle sets above which two texts are one story
+SHINGLE = 5
+SCHEME = "affine32"  # stored signatures are read back with the scheme that made them
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> MinHash:
+    words = [w.casefold() for w in _WORD.findall(text)]
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return minhash.hashvalues.astype(np.uint64).tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
+
+
+class StoryIndex:
+    """Which stored document a new text is a copy of."""
+
+    def __init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self.story_of: dict[str, str] = {}
+
+    def add(self, document_id: str, minhash: MinHash, story_id: str) -> None:
+        if document_id not in self.story_of:
+            self.lsh.insert(document_id, minhash)
+            self.story_of[document_id] = story_id
+
+    def story_for(self, document_id: str, minhash: MinHash) -> str:
+        """The story of the most similar stored copy, else a new story named after this document."""
+        candidates = [c for c in self.lsh.query(minhash) if c != document_id]
+        return min((self.story_of[c] for c in candidates), default=document_id)
