@@ -132,7 +132,14 @@ def ingest_command(inputs: Inputs, db: Db = Path(DEFAULT_DB), quiet: Quiet = Fal
         for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
             if record is None:
                 failed += 1
-            elif store.add(record):
+                continue
+            try:
+                added = store.add(record)
+            except Exception as exc:  # noqa: BLE001 - one document that cannot be stored must not stop a batch
+                report_error(doc.name, f"cannot store ({type(exc).__name__}: {exc})")
+                failed += 1
+                continue
+            if added:
                 stored += 1
                 if verbose:
                     err.print(f"dateline: stored: {doc.name}: {len(record.events)} events", markup=False)

@@ -15,9 +15,16 @@ SCHEME = "affine32"  # stored signatures are read back with the scheme that made
 _WORD = re.compile(r"\w+")
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM, scheme=SCHEME)  # its permutations are computed once, then shared
+
+
+def _new(hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_TEMPLATE.permutations, hashvalues=hashvalues)
+
+
 def signature(text: str) -> MinHash:
     words = [w.casefold() for w in _WORD.findall(text)]
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = _new()
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash
@@ -28,7 +35,7 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
+    return _new(np.frombuffer(data, dtype=np.uint64))
 
 
 class StoryIndex:

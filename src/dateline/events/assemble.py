@@ -236,7 +236,13 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
             continue
         slot["place"] = slot["place"] or place
         _absorb(slot, draft, date, basis, location, ctx, text)
-    return [_event(slot, res, ctx, facts) for slot in slots]
+    events = [_event(slot, res, ctx, facts) for slot in slots]
+    seen: dict[str, int] = {}
+    for event in events:  # two events with the same type, parties and spans stay two records
+        seen[event.id] = seen.get(event.id, 0) + 1
+        if seen[event.id] > 1:
+            event.id = f"{event.id}-{seen[event.id]}"
+    return events
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -270,7 +276,9 @@ def _event(slot: dict, res: Resolution, ctx: DocContext, facts: dict) -> Event:
     spans = sorted(slot["spans"])
     evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in spans]
     cameo = facts["cameo"].get(f"{draft.event}:{draft.mode}") or facts["cameo"][draft.event]
-    ident = hashlib.sha256(f"{ctx.doc_id}|{draft.event}|{spans[0]}".encode()).hexdigest()[:12]
+    actors = sorted(a.country or a.name or "" for a in draft.actors)
+    key = f"{ctx.doc_id}|{draft.event}|{draft.mode}|{draft.aux}|{spans}|{actors}"
+    ident = hashlib.sha256(key.encode()).hexdigest()[:12]
     confidence = min(0.99, draft.confidence + 0.03 * (slot["mentions"] - 1))
     reasons = list(dict.fromkeys(draft.reasons))
     if slot["basis"] == "explicit":
