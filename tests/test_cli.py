@@ -131,3 +131,11 @@ def test_events_filters_stats_and_export_from_the_command_line(tmp_path):
     exported = runner.invoke(app, ["export", str(tmp_path / "e.jsonl"), "--db", str(db)])
     assert exported.exit_code == 0 and (tmp_path / "e.jsonl").read_text().count("\n") == len(
         json.loads(runner.invoke(app, ["events", "--db", str(db), "-f", "json"]).stdout))
+
+
+def test_happenings_command(tmp_path):
+    db = tmp_path / "t.duckdb"
+    assert runner.invoke(app, ["ingest", str(EXAMPLE), "--db", str(db), "--quiet"]).exit_code == 0
+    result = runner.invoke(app, ["happenings", "--db", str(db), "-f", "json"])
+    rows = json.loads(result.stdout)
+    assert result.exit_code == 0 and rows and all(r["sources"] == 1 and r["mentions"] >= 1 for r in rows)

@@ -245,6 +245,31 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000, offset: int = 0
     _table_console().print(table)
 
 
+@app.command("happenings")
+def happenings_command(db: Db = Path(DEFAULT_DB), limit: int = 100, country: Country = None,
+                       event_type: TypeOpt = None, since: Since = None, until: Until = None,
+                       format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table) -> None:
+    """Events merged across documents: one row per happening, with its mentions and sources."""
+    where = _filter(country, None, None, event_type, None, None, since, until, None, None)
+    with _open_store(db) as store:
+        try:
+            rows = store.happenings(where, limit)
+        except StoreError as exc:
+            report_error("happenings", str(exc))
+            raise typer.Exit(2) from None
+    if format is not OutFormat.table:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(rows)} happenings in {db}")
+    for column in ("date", "event", "actor", "recipient", "where", "mentions", "sources", "stories", "first seen"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(str(row["date"] or "-"), row["event"], _actors(row["actor_countries"]),
+                      _actors(row["recipient_countries"]), row["location"] or "-", str(row["mentions"]),
+                      str(row["sources"]), str(row["stories"]), str(row["first_seen"])[:19])
+    _table_console().print(table)
+
+
 @app.command("stats")
 def stats_command(by: Annotated[str, typer.Option(help="day, month, type, mode, actor or recipient.")] = "type",
                   db: Db = Path(DEFAULT_DB), country: Country = None, event_type: TypeOpt = None,
