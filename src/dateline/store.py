@@ -64,7 +64,9 @@ class StoreError(Exception):
 
 
 # One happening reported by several documents: same type, same actor and recipient countries,
-# dates within a day, same place (or none); the earliest stored event names the happening.
+# dates within a day, same place (or none), and for statements and diplomatic acts at least one
+# actor name in common (two ministers' accusations on one day are two events); the earliest
+# stored event names the happening.
 MERGE_EVENTS = """
 UPDATE events AS e SET happening_id = m.hid FROM (
     SELECT n.id, min(o.happening_id) AS hid FROM events n JOIN events o
@@ -72,6 +74,7 @@ UPDATE events AS e SET happening_id = m.hid FROM (
      AND o.recipient_countries = n.recipient_countries AND o.document_id <> n.document_id
      AND coalesce(o.location, '') = coalesce(n.location, '') AND o.rowid < n.rowid
      AND abs(date_diff('day', o.date, n.date)) <= 1
+     AND (n.event IN ('PROTEST', 'ASSAULT', 'COERCE', 'MOBILIZE') OR list_has_any(o.actor_names, n.actor_names))
     WHERE list_contains(?, n.document_id) AND len(n.actor_countries) > 0
     GROUP BY n.id) AS m
 WHERE e.id = m.id
