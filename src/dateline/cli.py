@@ -357,6 +357,13 @@ def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold fil
         out.print(f"  ✗ {line}", markup=False)
 
 
+def _with_progress(label: str, quiet: bool, run):  # noqa: ANN001, ANN202 - run(tick) -> result
+    """Run an evaluation with a progress bar ticked once per item; a missing dataset is one error line."""
+    with _progress(quiet) as progress:
+        task = progress.add_task(label, total=None)
+        return _dataset_guard(lambda: run(lambda: progress.advance(task)))
+
+
 def _dataset_guard(action):  # noqa: ANN001, ANN202 - runs an eval, turning a missing dataset into one error line
     try:
         return action()
@@ -382,12 +389,7 @@ def eval_extraction_command(
         if name not in SETS:
             report_error("eval extraction", f"unknown set {name!r} (choose from {', '.join(SETS)})")
             raise typer.Exit(2)
-        with _progress(quiet) as progress:
-            task = progress.add_task(f"{name}", total=None)
-            def tick(progress: Progress = progress, task: int = task) -> None:
-                progress.advance(task)
-
-            rows = _dataset_guard(lambda n=name, tick=tick: evaluate(n, limit=limit, progress=tick))
+        rows = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, limit=limit, progress=tick))
         for row in rows:
             body, dates = row.body, row.dates
             table.add_row(row.dataset, row.system, str(row.pages),
@@ -404,9 +406,7 @@ def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v
     """English coding on PETRARCH's gold sentences (CAMEO mapped to PLOVER): recall, actors, precision."""
     from dateline.evals.petrarch import evaluate
 
-    with _progress(quiet) as progress:
-        task = progress.add_task("petrarch", total=None)
-        score = _dataset_guard(lambda: evaluate(lambda: progress.advance(task)))
+    score = _with_progress("petrarch", quiet, evaluate)
     table = Table(title="dateline eval petrarch (PETR2_GSR_validation, CAMEO2PLOVER-2021)")
     for column in ("sentences", "gold codings", "type found (recall)", "actor country right", "events",
                    "events of a gold type (precision)"):
@@ -425,9 +425,7 @@ def eval_wikievents_command(quiet: Quiet = False) -> None:
     """English WikiEvents documents: gold KAIROS events of PLOVER-mappable types found in the same sentence."""
     from dateline.evals.wikievents import evaluate
 
-    with _progress(quiet) as progress:
-        task = progress.add_task("wikievents", total=None)
-        score = _dataset_guard(lambda: evaluate(lambda: progress.advance(task)))
+    score = _with_progress("wikievents", quiet, evaluate)
     table = Table(title="dateline eval wikievents (dev, KAIROS types mapped to PLOVER)")
     for column in ("documents", "gold events", "type found (recall)", "events", "of a gold type (precision)",
                    "recall by type"):
@@ -470,13 +468,7 @@ def eval_entities_command(
         if name not in SETS:
             report_error("eval entities", f"unknown set {name!r} (choose from {', '.join(SETS)})")
             raise typer.Exit(2)
-        with _progress(quiet) as progress:
-            task = progress.add_task(name, total=None)
-
-            def tick(progress: Progress = progress, task: int = task) -> None:
-                progress.advance(task)
-
-            scores = _dataset_guard(lambda n=name, tick=tick: evaluate(n, tick))
+        scores = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, tick))
         for system, score in scores.items():
             table.add_row(name, system, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
                           f"{score.recall:.3f}", f"{score.f1:.3f}")
@@ -501,13 +493,7 @@ def eval_places_command(
         if name not in SETS:
             report_error("eval places", f"unknown set {name!r} (choose from {', '.join(SETS)})")
             raise typer.Exit(2)
-        with _progress(quiet) as progress:
-            task = progress.add_task(name, total=None)
-
-            def tick(progress: Progress = progress, task: int = task) -> None:
-                progress.advance(task)
-
-            score = _dataset_guard(lambda n=name, tick=tick: evaluate(n, limit, tick))
+        score = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, limit, tick))
         median = f"{statistics.median(score.errors_km):.0f}" if score.errors_km else "-"
         table.add_row(name, str(score.toponyms), str(score.placed), str(score.within), f"{score.accuracy:.3f}", median)
     _table_console().print(table)
