@@ -267,8 +267,11 @@ class Store:
         try:
             for table, rows in tables:
                 if rows:
-                    arrow = pa.Table.from_pylist(rows)  # noqa: F841 - read by name in the SQL below
-                    self.con.execute(f"INSERT INTO {table} ({', '.join(rows[0])}) SELECT * FROM arrow")
+                    self.con.register("batch_rows", pa.Table.from_pylist(rows))
+                    try:
+                        self.con.execute(f"INSERT INTO {table} ({', '.join(rows[0])}) SELECT * FROM batch_rows")
+                    finally:
+                        self.con.unregister("batch_rows")
             self.con.execute(MERGE_EVENTS, [[r.document.id for r in fresh]])
             self.con.execute("COMMIT")
         except Exception:

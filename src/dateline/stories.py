@@ -4,6 +4,7 @@ MinHash LSH (datasketch), from word 5-shingles of the cleaned text."""
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -18,8 +19,15 @@ _WORD = re.compile(r"\w+")
 _TEMPLATE = MinHash(num_perm=NUM_PERM, scheme=SCHEME)  # its permutations are computed once, then shared
 
 
+def _crc32(data: bytes) -> int:
+    # A stable 32-bit hash in C: signatures are stored, so the hash must not change between
+    # processes (Python's hash() does), and SHA-1 (datasketch's default) is the bulk-load bottleneck.
+    return zlib.crc32(data)
+
+
 def _new(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_TEMPLATE.permutations, hashvalues=hashvalues)
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_TEMPLATE.permutations, hashvalues=hashvalues,
+                   hashfunc=_crc32)
 
 
 def signature(text: str) -> MinHash:
