@@ -126,3 +126,9 @@ def test_undated_events_take_the_day_the_story_is_about():
     events = {e.event: e for e in record_of(text, "fr").events}
     assert events["PROTEST"].date == "2018-12-08" and events["PROTEST"].date_basis == "explicit"
     assert events["COERCE"].date == "2018-12-08" and events["COERCE"].date_basis == "inferred"
+
+
+def test_a_demonstrative_pronoun_is_no_party():
+    text = ("RENNES, 3 avril 2024 (AFP) - Les travaux du tramway ont repris mardi. "
+            "Ceux-ci ont paralysé le centre-ville toute la journée.")
+    assert [e for e in record_of(text, "fr").events if e.event == "PROTEST"] == []

@@ -53,6 +53,9 @@ class HappeningCoder:
         the phrase names a group whose sector this happening excludes."""
         if token is not None:
             token = self._antecedent(token)
+            demonstratives = self.lex.aux.get("demonstratives", frozenset())
+            if token.pos_ == "PRON" and fold(token.text.split("-")[0]) in demonstratives:
+                return None  # "celles-ci ont paralysé", "ceux qui ont agressé": no party the text names
             named = self.coder.np_actors(token)
             if named and all(self._sector_ok(a.sector, allowed) for a in named):
                 return named, True
