@@ -132,3 +132,11 @@ def test_a_demonstrative_pronoun_is_no_party():
     text = ("RENNES, 3 avril 2024 (AFP) - Les travaux du tramway ont repris mardi. "
             "Ceux-ci ont paralysé le centre-ville toute la journée.")
     assert [e for e in record_of(text, "fr").events if e.event == "PROTEST"] == []
+
+
+def test_the_person_of_an_arrest_noun_is_the_one_arrested():
+    text = ("LYON, 4 janvier 2019 (AFP) - L'arrestation de Jean Exemple samedi à Lyon a provoqué la colère de "
+            "ses soutiens, qui ont dénoncé une décision politique.")
+    (arrest,) = [e for e in record_of(text, "fr").events if e.event == "COERCE"]
+    assert [a.sector for a in arrest.actor] == ["COP"]
+    assert any("Jean Exemple" in (a.name or a.text) for a in arrest.recipient)

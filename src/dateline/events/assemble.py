@@ -159,6 +159,13 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     return fold(a.name) == fold(b.name)
 
 
+GROUND_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+
+
+def _people(actors: list) -> set[str]:
+    return {a.entity_id or a.name for a in actors if a.entity_id or (a.name and a.role)}
+
+
 def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | None,
                     place: Place | None = None, attached: bool = True) -> bool:
     """Two mentions are one happening when type, parties, aux mode and requested act agree,
@@ -168,9 +175,14 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
         return False
     if first.count is not None and draft.count is not None and first.count != draft.count:
         return False
-    if (first.event, countries(first.actors), countries(first.recipients), first.aux,
-            first.content_key) != (draft.event, countries(draft.actors),
-                                   countries(draft.recipients), draft.aux, draft.content_key):
+    if _people(first.actors) and _people(draft.actors) and not _people(first.actors) & _people(draft.actors):
+        return False  # two named people of one country condemning on one day: two events
+    if (first.event, countries(first.actors), first.aux, first.content_key) != (
+            draft.event, countries(draft.actors), draft.aux, draft.content_key):
+        return False
+    recipients = countries(first.recipients), countries(draft.recipients)
+    # On the ground a mention that does not say whom it struck or arrested is the same happening.
+    if recipients[0] != recipients[1] and not (draft.event in GROUND_EVENTS and not all(recipients)):
         return False
     if first.mode and draft.mode and first.mode != draft.mode:
         return False
@@ -222,7 +234,8 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         if slot is None and draft.joins:
             slot = next((s for s in slots if s["draft"].event == draft.event
                          and countries(s["draft"].actors) == countries(draft.actors)
-                         and countries(s["draft"].recipients) == countries(draft.recipients)), None)
+                         and (not draft.recipients
+                              or countries(s["draft"].recipients) == countries(draft.recipients))), None)
         if slot is None and draft.weak:
             slot = next((s for s in slots if s["draft"].event == draft.event
                          and countries(s["draft"].actors) == countries(draft.actors)

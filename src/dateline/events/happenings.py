@@ -312,9 +312,12 @@ class HappeningCoder:
         by += [found for holder in holders for child in holder.children if child.dep_ in {"acl", "acl:relcl", "relcl"}
                for found in [agent(child)] if found is not None]
         patients = [g for prep in happening.recipient_preps for g in with_prep(token, prep)]
+        if happening.genitive_patient:  # "l'arrestation d'Éric Drouet": who is arrested
+            patients = genitive + patients
+            genitive = []
         actor = (by or [g for g in genitive if self._group_like(g)] or [None])[0]
-        if actor is None and token.dep_ in {"nsubj", "obj", "dobj", "nsubjpass"} and happening.actor_from_head:
-            actor = self.coder.logical_subject(token.head)
+        if actor is None and token.dep_ in {"obj", "dobj", "obl:arg"} and happening.actor_from_head:
+            actor = self.coder.logical_subject(token.head)  # "la police a procédé à 49 interpellations"
         return actor, patients[0] if patients else None
 
     def _is_party(self, token: Token | None, allowed: frozenset[str]) -> bool:

@@ -48,6 +48,7 @@ class Happening:
     passive: bool = True
     joins: bool = False
     unknown_attacker: bool = False
+    genitive_patient: bool = False
 
 
 def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Happening]]:
@@ -65,6 +66,7 @@ def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Hap
             requires_party=entry.get("requires_party", False),
             recipient_sectors=frozenset(entry.get("recipient_sectors", [])), passive=entry.get("passive", True),
             joins=entry.get("joins", False), unknown_attacker=entry.get("unknown_attacker", False),
+            genitive_patient=entry.get("genitive_patient", False),
         )
         for lemma in entry["lemmas"]:
             index.setdefault((entry["pos"], fold(lemma)), []).append(happening)
