@@ -7,7 +7,7 @@ BIN = $(VENV)/bin
 DB ?= dateline.duckdb
 EXAMPLE = examples/armenpress-fr-mirzoyan-lavrov-astana.txt
 
-.PHONY: models install install-test demo test lint bench clean
+.PHONY: models install install-test demo test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -191,6 +191,16 @@ TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the eviden
 Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events located within KM of a point.")]
 
 
+def _query(db: Path, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> rows
+    """Run a read on the store; a missing, damaged or newer database or a bad filter is one error line."""
+    with _open_store(db) as store:
+        try:
+            return run(store)
+        except StoreError as exc:
+            report_error(label, str(exc))
+            raise typer.Exit(2) from None
+
+
 def _open_store(db: Path) -> Store:
     if not db.exists():
         report_error(str(db), "no such database (run `dateline ingest` first)")
@@ -210,12 +220,7 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000, offset: int = 0
                    until: Until = None, text: TextOpt = None, near: Near = None) -> None:
     """List stored events, filtered, as a table, JSON or CSV."""
     where = _filter(country, actor, recipient, event_type, mode, aux, since, until, text, near)
-    with _open_store(db) as store:
-        try:
-            rows = store.events(limit, where, offset)
-        except StoreError as exc:
-            report_error("events", str(exc))
-            raise typer.Exit(2) from None
+    rows = _query(db, "events", lambda store: store.events(limit, where, offset))
     if format is OutFormat.json:
         for row in rows:
             row["evidence"] = json.loads(row["evidence"])
@@ -251,12 +256,7 @@ def happenings_command(db: Db = Path(DEFAULT_DB), limit: int = 100, country: Cou
                        format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table) -> None:
     """Events merged across documents: one row per happening, with its mentions and sources."""
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
-    with _open_store(db) as store:
-        try:
-            rows = store.happenings(where, limit)
-        except StoreError as exc:
-            report_error("happenings", str(exc))
-            raise typer.Exit(2) from None
+    rows = _query(db, "happenings", lambda store: store.happenings(where, limit))
     if format is not OutFormat.table:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
         return
@@ -276,12 +276,7 @@ def stats_command(by: Annotated[str, typer.Option(help="day, month, type, mode, 
                   since: Since = None, until: Until = None) -> None:
     """Event counts per day, month, type, mode or country."""
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
-    with _open_store(db) as store:
-        try:
-            rows = store.stats(by, where)
-        except StoreError as exc:
-            report_error("stats", str(exc))
-            raise typer.Exit(2) from None
+    rows = _query(db, "stats", lambda store: store.stats(by, where))
     table = Table(title=f"events by {by} in {db}")
     table.add_column(by)
     table.add_column("events", justify="right")
@@ -306,12 +301,7 @@ def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
     from dateline.exports import export_events
 
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
-    with _open_store(db) as store:
-        try:
-            count = export_events(store, target, format.value, where)
-        except StoreError as exc:
-            report_error("export", str(exc))
-            raise typer.Exit(2) from None
+    count = _query(db, "export", lambda store: export_events(store, target, format.value, where))
     err.print(f"exported {count} events to {target}")
 
 

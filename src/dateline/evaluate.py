@@ -210,7 +210,7 @@ def score(record: Record, gold: dict[str, Any], name: str) -> GoldReport:
 def _shared_source(gold: dict[str, Any]) -> SourceDocument:
     """A gold whose text stays in ../shared (third-party copyright): `input` names it as
     "shared:datasets/...#URL" and evidence is given as offsets into that text."""
-    from dateline.evals.furniture import load_text
+    from dateline.evals import load_text
 
     text = load_text(gold["input"])
     for event in gold.get("events", []):

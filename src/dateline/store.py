@@ -281,52 +281,7 @@ class Store:
 
     def add(self, record: Record) -> bool:
         """Store one record atomically; False if the document was already stored."""
-        doc = record.document
-        if self.has(doc.id):
-            return False
-        data = record.to_json_dict()
-        story, minhash = self._story(record)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute(
-                "INSERT INTO documents (id, path, url, title, section, language, agency, published,"
-                " published_basis, text, record, story_id, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.source.path, doc.source.url, doc.title, doc.section, doc.language,
-                 doc.agency, doc.published if doc.published and len(doc.published) == 10 else None,
-                 doc.published_basis, doc.text, json.dumps(data, ensure_ascii=False), story, minhash])
-            for entity in record.entities:
-                actor, place = entity.actor, entity.place
-                self.con.execute(
-                    "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [doc.id, entity.id, entity.text, entity.label, entity.start, entity.end,
-                     actor.country if actor else (place.country if place else None),
-                     actor.sector if actor else None, actor.role if actor else None,
-                     place.geonameid if place else None])
-            for event, raw in zip(record.events, data["events"], strict=True):
-                self.con.execute(
-                    "INSERT INTO events (id, document_id, event, mode, aux, actor_countries, recipient_countries,"
-                    " actor_names, recipient_names, date, date_basis, location, location_country, cameo, quad,"
-                    " confidence, evidence, record, location_lat, location_lon, happening_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [event.id, doc.id, event.event, event.mode, event.aux,
-                     [a.country for a in event.actor if a.country],
-                     [a.country for a in event.recipient if a.country],
-                     [a.name or a.text for a in event.actor],
-                     [a.name or a.text for a in event.recipient],
-                     event.date if event.date and len(event.date) == 10 else None,
-                     event.date_basis, event.location.name if event.location else None,
-                     event.location.country if event.location else None, event.cameo,
-                     event.quad, event.confidence,
-                     json.dumps(raw["evidence"], ensure_ascii=False),
-                     json.dumps(raw, ensure_ascii=False),
-                     event.location.lat if event.location else None,
-                     event.location.lon if event.location else None, event.id])
-            self.con.execute(MERGE_EVENTS, [[doc.id]])
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
-        return True
+        return self.add_many([record]) == 1
 
     def events(self, limit: int = 1000, where: EventFilter | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Stored events matching the filter, oldest first."""

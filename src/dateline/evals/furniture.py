@@ -12,33 +12,16 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from dateline.evals import shared_dir
+from dateline.evals import load_text
 
 _TOKEN = re.compile(r"\w+")
 # Sentence ends, including the glued ones ("mandat.La semaine") that the gold counts.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"')\]]?(?:\s+|(?=[«“\"]?[A-ZÀ-ÖØ-Þ]))")
 MIN_SENTENCE_TOKENS = 4
-
-
-@cache
-def _corpus(relative: str) -> dict[str, str]:
-    path = shared_dir() / relative
-    if relative.endswith("fr_CA_corpus.xml"):
-        raw = path.read_text("utf-8")
-        return {m.group(1): m.group(2) for m in re.finditer(r"<doc url=(\S+)\s*>\n(.*?)\n</doc>", raw, re.S)}
-    return {(d.get("link") or d.get("url")): d.text or "" for d in ET.parse(path).getroot().findall("doc")}
-
-
-def load_text(reference: str) -> str:
-    """The text a gold `input` ("shared:datasets/...#URL") names."""
-    relative, _, url = reference.removeprefix("shared:").partition("#")
-    return _corpus(relative)[url]
 
 
 def _tokens(text: str) -> str:

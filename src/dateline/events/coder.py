@@ -15,6 +15,7 @@ from dateline.events.syntax import (
     head_chain,
     is_passive,
     np_bounds,
+    np_text,
     objects,
     prep_of,
     subject,
@@ -113,7 +114,7 @@ class Coder:
         person = self._attached_person(token)
         if person is not None:
             return [person]
-        found = [ActorRef(text=_np_text(token), name=None, country=country, sector=sector,
+        found = [ActorRef(text=np_text(token), name=None, country=country, sector=sector,
                           reason=f"'{token.text}' ({sector}) of {country}")
                  for country in self._countries_below(token)]
         return found or self._earlier_holder(token)
@@ -140,9 +141,11 @@ class Coder:
         two before it (a light coreference, for speakers and actors of reported acts)."""
         if fold(token.text) not in self.lex.aux.get("singular_pronouns", frozenset()):
             return []
-        sentences = list(token.doc.sents)
-        index = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
-        window_start = sentences[max(0, index - 2)].start
+        window_start = token.sent.start
+        for _ in range(2):  # this sentence and the two before it
+            if window_start == 0:
+                break
+            window_start = token.doc[window_start - 1].sent.start
         for entity in reversed(self.res.entities):
             actor = entity.actor
             if entity.span.end > token.i or entity.span.start < window_start:
@@ -157,7 +160,7 @@ class Coder:
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and fold(c.text) in {"le", "la", "l'", "the"}
                                            for c in token.children):
             return []
-        hits = self.res.lexicon.role_in(_np_text(token))
+        hits = self.res.lexicon.role_in(np_text(token))
         if not hits:
             return []
         role = hits[0][1]
@@ -167,7 +170,7 @@ class Coder:
                 continue
             if actor.role == role.role or (role.role in {"Minister"} and (actor.role or "").startswith("Minister")):
                 return [ActorRef(**{**actor.__dict__,
-                                    "reason": f"'{_np_text(token)}' refers back to {entity.span.text}"})]
+                                    "reason": f"'{np_text(token)}' refers back to {entity.span.text}"})]
         return []
 
     def _demonym_group(self, token: Token) -> list[ActorRef]:
@@ -177,12 +180,12 @@ class Coder:
         for child in token.children:
             mention = self.res.token_country.get(child.i)
             if child.dep_ == "amod" and mention is not None and mention.kind == "demonym":
-                return [ActorRef(text=_np_text(token), name=None, country=mention.iso3, sector=None,
-                                 reason=f"'{_np_text(token)}': {mention.iso3} by the demonym '{child.text}'")]
+                return [ActorRef(text=np_text(token), name=None, country=mention.iso3, sector=None,
+                                 reason=f"'{np_text(token)}': {mention.iso3} by the demonym '{child.text}'")]
         return []
 
     def _is_collective(self, token: Token) -> bool:
-        phrase = fold(_np_text(token))
+        phrase = fold(np_text(token))
         if token.pos_ == "PRON":
             return token.morph.get("Number") == ["Plur"] and fold(token.text) in self.res.lexicon.collectives
         return any(phrase.endswith(c) or fold(token.text) == c for c in self.res.lexicon.collectives)
@@ -587,11 +590,6 @@ class Coder:
 
 def _first(tokens: list[Token]) -> Token | None:
     return tokens[0] if tokens else None
-
-
-def _np_text(token: Token) -> str:
-    start, end = np_bounds(token)
-    return token.doc.text[start:end]
 
 
 def find_informant(res: Resolution) -> ActorRef | None:

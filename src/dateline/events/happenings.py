@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from dateline.events.lexicon import Happening
-from dateline.events.syntax import agent, head_chain, is_passive, objects, prep_of, with_prep
+from dateline.events.syntax import agent, head_chain, is_passive, np_text, objects, prep_of, with_prep
 from dateline.resolve.actors import ActorRef, sector_of
 from dateline.textutil import fold
 
@@ -70,7 +70,7 @@ class HappeningCoder:
             sector = found or sector
         if country is None:
             return None
-        text = _np_text(token) if token is not None else ""
+        text = np_text(token) if token is not None else ""
         quoted = f" {text!r}" if text else ""
         reason = f"unnamed {sector or 'unknown-sector'} party{quoted}: country {country} ({why})"
         return [ActorRef(text=text, name=None, country=country, sector=sector, reason=reason)], False
@@ -98,7 +98,7 @@ class HappeningCoder:
         """'le préfet', 'la présidente du parti': the sector of a title used as a noun."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        hits = self.res.lexicon.role_in(_np_text(token))
+        hits = self.res.lexicon.role_in(np_text(token))
         return hits[0][1].sector if hits else None
 
     def _person_without_country(self, token: Token, country: str | None, why: str) -> ActorRef | None:
@@ -365,9 +365,3 @@ def _count(token: Token | None) -> int | None:
             if digits:
                 return int(digits)
     return None
-
-
-def _np_text(token: Token) -> str:
-    from dateline.events.coder import _np_text as text_of
-
-    return text_of(token)

@@ -100,6 +100,12 @@ def np_bounds(token: Token, skip_conj: bool = False) -> tuple[int, int]:
     return start, end
 
 
+def np_text(token: Token) -> str:
+    """The text of a noun phrase without its clauses."""
+    start, end = np_bounds(token)
+    return token.doc.text[start:end]
+
+
 def head_chain(token: Token, limit: int = 8) -> Iterator[Token]:
     current = token
     for _ in range(limit):
