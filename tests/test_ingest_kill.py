@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -16,24 +15,33 @@ from .conftest import VARIANTS
 DATELINE = [sys.executable, "-m", "dateline"]
 
 
-def _count(db: Path, sql: str) -> int:
-    con = duckdb.connect(str(db), read_only=True)
+def _count(db: str, sql: str) -> int:
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db) as con:
+            return con.execute(sql).fetchone()[0]
+    con = duckdb.connect(db, read_only=True)
     try:
         return con.execute(sql).fetchone()[0]
     finally:
         con.close()
 
 
+@pytest.fixture(params=["duckdb", "postgres"])
+def db(request, tmp_path) -> str:
+    return str(tmp_path / "t.duckdb") if request.param == "duckdb" else request.getfixturevalue("postgres_url")
+
+
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
-def test_sigkill_mid_batch_then_rerun(tmp_path):
+def test_sigkill_mid_batch_then_rerun(tmp_path, db):
     inputs = tmp_path / "in"
     inputs.mkdir()
     stories = sorted(VARIANTS.glob("*.txt"))
     for n in range(3):  # 24 distinct documents: the same stories with a distinct last line
         for story in stories:
             (inputs / f"{n}-{story.name}").write_text(story.read_text("utf-8") + f"\n\nCopie {n}.\n", "utf-8")
-    db = tmp_path / "t.duckdb"
-    process = subprocess.Popen([*DATELINE, "ingest", str(inputs), "--db", str(db), "--quiet", "--verbose"],
+    process = subprocess.Popen([*DATELINE, "ingest", str(inputs), "--db", db, "--quiet", "--verbose"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stored_lines = 0
     assert process.stderr is not None
@@ -49,7 +57,7 @@ def test_sigkill_mid_batch_then_rerun(tmp_path):
     # Every stored document is whole: its events are there (a document and its events share a transaction).
     orphans = _count(db, "SELECT count(*) FROM events WHERE document_id NOT IN (SELECT id FROM documents)")
     assert orphans == 0
-    rerun = subprocess.run([*DATELINE, "ingest", str(inputs), "--db", str(db), "--quiet"], capture_output=True,
+    rerun = subprocess.run([*DATELINE, "ingest", str(inputs), "--db", db, "--quiet"], capture_output=True,
                            text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert _count(db, "SELECT count(*) FROM documents") == len(stories) * 3

@@ -19,7 +19,8 @@ from dateline.record import json_schema
 from dateline.sources import InputError
 from dateline.sources.fetch import Fetcher, FetchOptions
 from dateline.sources.inputs import iter_inputs
-from dateline.store import DEFAULT_DB, Store, StoreError
+from dateline.store import DEFAULT_DB, Store, StoreError, is_url
+from dateline.store.backends import redacted
 
 app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
                   no_args_is_help=True, add_completion=False)
@@ -34,7 +35,8 @@ AllowPrivate = Annotated[bool, typer.Option("--allow-private",
 Follow = Annotated[bool, typer.Option("--follow", help="Fetch the page of each feed entry instead of its summary.")]
 Delay = Annotated[float, typer.Option("--delay", help="Seconds between two requests to the same host.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
-Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB",
+                                 help="DuckDB database file, or a postgresql:// URL.")]
 
 
 class Format(StrEnum):
@@ -117,7 +119,7 @@ def schema_command() -> None:
 
 
 @app.command("ingest")
-def ingest_command(inputs: Inputs, db: Db = Path(DEFAULT_DB), quiet: Quiet = False,
+def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
                    allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0,
                    verbose: Annotated[bool, typer.Option("--verbose", "-v",
                                                          help="One line per document stored.")] = False) -> None:
@@ -126,7 +128,7 @@ def ingest_command(inputs: Inputs, db: Db = Path(DEFAULT_DB), quiet: Quiet = Fal
     try:
         store = Store(db)
     except StoreError as exc:
-        report_error(str(db), str(exc).split(": ", 1)[-1])
+        report_error(redacted(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
     with store:
         for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
@@ -148,7 +150,7 @@ def ingest_command(inputs: Inputs, db: Db = Path(DEFAULT_DB), quiet: Quiet = Fal
         counts = store.counts()
     if not quiet:
         err.print(f"stored {stored}, already present {skipped}, failed {failed}; "
-                  f"database {db}: {counts['documents']} documents, {counts['events']} events")
+                  f"database {redacted(db)}: {counts['documents']} documents, {counts['events']} events")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -191,7 +193,7 @@ TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the eviden
 Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events located within KM of a point.")]
 
 
-def _query(db: Path, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> rows
+def _query(db: str, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> rows
     """Run a read on the store; a missing, damaged or newer database or a bad filter is one error line."""
     with _open_store(db) as store:
         try:
@@ -201,19 +203,19 @@ def _query(db: Path, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> r
             raise typer.Exit(2) from None
 
 
-def _open_store(db: Path) -> Store:
-    if not db.exists():
-        report_error(str(db), "no such database (run `dateline ingest` first)")
+def _open_store(db: str) -> Store:
+    if not is_url(db) and not Path(db).exists():
+        report_error(redacted(db), "no such database (run `dateline ingest` first)")
         raise typer.Exit(2)
     try:
         return Store(db)
     except StoreError as exc:
-        report_error(str(db), str(exc).split(": ", 1)[-1])
+        report_error(redacted(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
 
 
 @app.command("events")
-def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000, offset: int = 0,
+def events_command(db: Db = DEFAULT_DB, limit: int = 1000, offset: int = 0,
                    format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table,
                    country: Country = None, actor: ActorOpt = None, recipient: RecipientOpt = None,
                    event_type: TypeOpt = None, mode: ModeOpt = None, aux: AuxOpt = None, since: Since = None,
@@ -222,8 +224,6 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000, offset: int = 0
     where = _filter(country, actor, recipient, event_type, mode, aux, since, until, text, near)
     rows = _query(db, "events", lambda store: store.events(limit, where, offset))
     if format is OutFormat.json:
-        for row in rows:
-            row["evidence"] = json.loads(row["evidence"])
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
         return
     if format is OutFormat.csv:
@@ -236,13 +236,13 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000, offset: int = 0
             writer.writerow([row["id"], row["date"], row["event"], row["mode"], row["aux"],
                              _actors(row["actor_countries"]), _actors(row["recipient_countries"]), row["location"],
                              row["cameo"], row["quad"], row["confidence"],
-                             " | ".join(e["text"] for e in json.loads(row["evidence"])), row["document_id"]])
+                             " | ".join(e["text"] for e in row["evidence"]), row["document_id"]])
         return
-    table = Table(title=f"{len(rows)} events in {db}")
+    table = Table(title=f"{len(rows)} events in {redacted(db)}")
     for column in ("date", "event", "mode", "aux", "actor", "recipient", "where", "conf.", "evidence"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        evidence = json.loads(row["evidence"])[0]["text"]
+        evidence = row["evidence"][0]["text"]
         table.add_row(str(row["date"] or "-"), row["event"], row["mode"] or "-", row["aux"] or "-",
                       _actors(row["actor_countries"]), _actors(row["recipient_countries"]),
                       row["location"] or "-", f"{row['confidence']:.2f}",
@@ -251,7 +251,7 @@ def events_command(db: Db = Path(DEFAULT_DB), limit: int = 1000, offset: int = 0
 
 
 @app.command("happenings")
-def happenings_command(db: Db = Path(DEFAULT_DB), limit: int = 100, country: Country = None,
+def happenings_command(db: Db = DEFAULT_DB, limit: int = 100, country: Country = None,
                        event_type: TypeOpt = None, since: Since = None, until: Until = None,
                        format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table) -> None:
     """Events merged across documents: one row per happening, with its mentions and sources."""
@@ -260,7 +260,7 @@ def happenings_command(db: Db = Path(DEFAULT_DB), limit: int = 100, country: Cou
     if format is not OutFormat.table:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
         return
-    table = Table(title=f"{len(rows)} happenings in {db}")
+    table = Table(title=f"{len(rows)} happenings in {redacted(db)}")
     for column in ("date", "event", "actor", "recipient", "where", "mentions", "sources", "stories", "first seen"):
         table.add_column(column)
     for row in rows:
@@ -272,12 +272,12 @@ def happenings_command(db: Db = Path(DEFAULT_DB), limit: int = 100, country: Cou
 
 @app.command("stats")
 def stats_command(by: Annotated[str, typer.Option(help="day, month, type, mode, actor or recipient.")] = "type",
-                  db: Db = Path(DEFAULT_DB), country: Country = None, event_type: TypeOpt = None,
+                  db: Db = DEFAULT_DB, country: Country = None, event_type: TypeOpt = None,
                   since: Since = None, until: Until = None) -> None:
     """Event counts per day, month, type, mode or country."""
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
     rows = _query(db, "stats", lambda store: store.stats(by, where))
-    table = Table(title=f"events by {by} in {db}")
+    table = Table(title=f"events by {by} in {redacted(db)}")
     table.add_column(by)
     table.add_column("events", justify="right")
     for key, count in rows:
@@ -295,7 +295,7 @@ class ExportFormat(StrEnum):
 @app.command("export")
 def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
                    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover,
-                   db: Db = Path(DEFAULT_DB), country: Country = None, event_type: TypeOpt = None,
+                   db: Db = DEFAULT_DB, country: Country = None, event_type: TypeOpt = None,
                    since: Since = None, until: Until = None) -> None:
     """Export events: PLOVER JSON Lines, CSV, Parquet or a GDELT-style table (tab-separated)."""
     from dateline.exports import export_events

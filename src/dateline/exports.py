@@ -36,8 +36,9 @@ GDELT_COLUMNS = ["GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", 
                  "SOURCEURL", "PLOVER_Event", "PLOVER_Mode"]
 
 
-def gdelt_row(event: dict, url: str | None) -> list:
-    """One event as a row of a GDELT-1.0-like events table (for tools built on GDELT)."""
+def gdelt_row(event: dict, url: str | None, mentions: int = 1, sources: int = 1, articles: int = 1) -> list:
+    """One happening as a row of a GDELT-1.0-like events table (for tools built on GDELT): its first
+    event's fields, and how many mentions, sources (agencies or sites) and articles report it."""
     from dateline.events.lexicon import plover_facts
 
     facts = plover_facts()
@@ -48,39 +49,79 @@ def gdelt_row(event: dict, url: str | None) -> list:
             first(event.get("actor", []), "name"), first(event.get("actor", []), "country"),
             first(event.get("recipient", []), "name"), first(event.get("recipient", []), "country"),
             cameo, cameo[:2], event.get("quad"), facts["goldstein"][event["event"]],
-            len(event.get("evidence", [])), 1, 1, location.get("name") or "", location.get("country") or "",
+            mentions, sources, articles, location.get("name") or "", location.get("country") or "",
             location.get("lat") or "", location.get("lon") or "", url or "", event["event"], event.get("mode") or ""]
 
 
-def export_events(store: Store, target: Path, fmt: str, where: EventFilter | None = None) -> int:
-    if fmt == "gdelt":
-        import csv
+def _source_key(url: str | None, agency: str | None, document_id: str) -> str:
+    """Who published a document: its agency, else its site, else the document itself."""
+    from urllib.parse import urlsplit
 
-        records = store.records(where)
-        urls = dict(store.con.execute("SELECT id, url FROM documents").fetchall())
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter="\t")
-            writer.writerow(GDELT_COLUMNS)
-            for record in records:
-                writer.writerow(gdelt_row(record, urls.get(record["document_id"])))
-        return len(records)
+    return agency or (urlsplit(url).hostname if url else None) or document_id
+
+
+def _write_gdelt(store: Store, target: Path, where: EventFilter | None) -> int:
+    import csv
+
+    documents = {doc_id: (url, _source_key(url, agency, doc_id))
+                 for doc_id, url, agency in store.execute("SELECT id, url, agency FROM documents")}
+    happenings: dict[str, list[dict]] = {}
+    for record in store.records(where):
+        happenings.setdefault(record["happening_id"], []).append(record)
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t")
+        writer.writerow(GDELT_COLUMNS)
+        for events in happenings.values():
+            first = events[0]
+            writer.writerow(gdelt_row(first, documents[first["document_id"]][0],
+                                      mentions=sum(len(e.get("evidence", [])) for e in events),
+                                      sources=len({documents[e["document_id"]][1] for e in events}),
+                                      articles=len({e["document_id"] for e in events})))
+    return len(happenings)
+
+
+def export_events(store: Store, target: Path, fmt: str, where: EventFilter | None = None) -> int:
+    """Write the events matching the filter to TARGET; returns how many rows were written (for the
+    GDELT-style table one row is one happening, however many documents report it)."""
+    if fmt == "gdelt":
+        return _write_gdelt(store, target, where)
     if fmt == "plover-jsonl":
         records = store.records(where)
         with target.open("w", encoding="utf-8") as handle:
             for record in records:
                 handle.write(json.dumps(plover_record(record), ensure_ascii=False) + "\n")
         return len(records)
-    sql, params = (where or EventFilter()).sql()
-    query = ("SELECT e.id, e.date, e.event, e.mode, e.aux, array_to_string(e.actor_countries, '+') AS actor,"
-             " array_to_string(e.recipient_countries, '+') AS recipient, e.location, e.location_country,"
-             " e.location_lat, e.location_lon, e.cameo, e.quad, e.confidence, e.document_id"
-             f" FROM events e WHERE {sql} ORDER BY e.date NULLS LAST, e.id")
-    options = "FORMAT CSV, HEADER" if fmt == "csv" else "FORMAT PARQUET"
-    # COPY cannot take parameters: the filter's values are bound through a temporary view.
-    store.con.execute("CREATE OR REPLACE TEMP TABLE export_rows AS " + query, params)
-    store.con.execute(f"COPY export_rows TO '{_quoted(target)}' ({options})")
-    return store.con.execute("SELECT count(*) FROM export_rows").fetchone()[0]
+    return _write_table(store, target, fmt, where)
 
 
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
+FLAT_COLUMNS = ["id", "date", "event", "mode", "aux", "actor", "recipient", "location", "location_country",
+                "location_lat", "location_lon", "cameo", "quad", "confidence", "happening_id", "document_id"]
+
+
+def _write_table(store: Store, target: Path, fmt: str, where: EventFilter | None) -> int:
+    """CSV or Parquet through Arrow, the same for both store engines."""
+    import pyarrow as pa
+
+    rows = []
+    offset = 0
+    while batch := store.events(limit=10_000, where=where, offset=offset):
+        offset += len(batch)
+        for row in batch:
+            rows.append({**{c: row.get(c) for c in FLAT_COLUMNS},
+                         "actor": "+".join(row["actor_countries"] or []),
+                         "recipient": "+".join(row["recipient_countries"] or [])})
+    schema = pa.schema([("id", pa.string()), ("date", pa.date32()), ("event", pa.string()), ("mode", pa.string()),
+                        ("aux", pa.string()), ("actor", pa.string()), ("recipient", pa.string()),
+                        ("location", pa.string()), ("location_country", pa.string()), ("location_lat", pa.float64()),
+                        ("location_lon", pa.float64()), ("cameo", pa.string()), ("quad", pa.int32()),
+                        ("confidence", pa.float64()), ("happening_id", pa.string()), ("document_id", pa.string())])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    if fmt == "csv":
+        import pyarrow.csv as pacsv
+
+        pacsv.write_csv(table, target, pacsv.WriteOptions(quoting_header="none"))
+    else:
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, target)
+    return len(rows)

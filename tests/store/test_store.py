@@ -1,4 +1,5 @@
-"""The DuckDB store: filters, statistics, exports and schema migration."""
+"""The store on both engines (DuckDB and PostgreSQL): filters, statistics, exports, stories and
+happenings, corrections; DuckDB files: migration, damaged, newer and locked files."""
 
 from __future__ import annotations
 
@@ -24,9 +25,15 @@ def records():
     return [extract(SourceDocument(text=STORY), "fr"), extract(SourceDocument(text=MEETING), "fr")]
 
 
+@pytest.fixture(params=["duckdb", "postgres"])
+def target(request, tmp_path):
+    """Where a test's store lives: a DuckDB file, or a fresh database on a PostgreSQL server."""
+    return str(tmp_path / "t.duckdb") if request.param == "duckdb" else request.getfixturevalue("postgres_url")
+
+
 @pytest.fixture
-def store(tmp_path, records):
-    with Store(tmp_path / "t.duckdb") as opened:
+def store(target, records):
+    with Store(target) as opened:
         for record in records:
             opened.add(record)
         yield opened
@@ -89,16 +96,15 @@ def test_a_version_1_database_is_migrated(tmp_path, records):
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     with Store(path) as store:
-        assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] \
-            == str(SCHEMA_VERSION)
-        located = store.con.execute("SELECT count(*) FROM events WHERE location_lat IS NOT NULL").fetchone()[0]
-        assert located >= 1
+        assert store.execute("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == str(SCHEMA_VERSION)
+        assert store.execute("SELECT count(*) FROM events WHERE location_lat IS NOT NULL")[0][0] >= 1
+        assert store.execute("SELECT count(*) FROM evidence")[0][0] >= len(records[0].events)
 
 
 def test_newer_or_damaged_databases_are_refused(tmp_path):
     newer = tmp_path / "newer.duckdb"
     with Store(newer) as store:
-        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        store.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="newer"):
         Store(newer)
     junk = tmp_path / "junk.duckdb"
@@ -125,8 +131,8 @@ def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
         holder.wait()
 
 
-def test_bulk_loading_stores_the_records_as_they_are_and_skips_known_documents(tmp_path, records):
-    with Store(tmp_path / "bulk.duckdb") as bulk:
+def test_bulk_loading_stores_the_records_as_they_are_and_skips_known_documents(target, records):
+    with Store(target) as bulk:
         assert bulk.add_many(records) == 2
         assert bulk.add_many(records) == 0  # idempotent
         assert not bulk.add(records[0])
@@ -134,13 +140,14 @@ def test_bulk_loading_stores_the_records_as_they_are_and_skips_known_documents(t
         stored = {}
         for event in bulk.records():
             assert event.pop("document_id") in {r.document.id for r in records}
+            assert event.pop("happening_id") == event["id"]  # no other document reports it
             stored[event["id"]] = event
         assert stored == expected
         assert bulk.counts() == {"documents": 2, "entities": sum(len(r.entities) for r in records),
                                  "events": len(expected)}
 
 
-def test_syndicated_copies_are_one_story_and_their_events_one_happening(tmp_path):
+def test_syndicated_copies_are_one_story_and_their_events_one_happening(target, tmp_path):
     body = STORY + ("\n\nLes manifestants dénonçaient la baisse du prix du lait payé aux producteurs et la hausse "
                     "des charges. Le cortège est parti de la place du Commerce vers la préfecture, où une délégation "
                     "a été reçue en fin de matinée. Les syndicats agricoles ont annoncé d'autres rassemblements dans "
@@ -149,13 +156,66 @@ def test_syndicated_copies_are_one_story_and_their_events_one_happening(tmp_path
     copy_b = "PAR LA RÉDACTION\n\n" + body + "\n\nAvec l'AFP."
     other = MEETING
     records = [extract(SourceDocument(text=t), "fr") for t in (copy_a, copy_b, other)]
-    with Store(tmp_path / "s.duckdb") as store:
+    with Store(target) as store:
         store.add(records[0])
         store.add_many(records[1:])
-        stories = dict(store.con.execute("SELECT id, story_id FROM documents").fetchall())
+        stories = dict(store.execute("SELECT id, story_id FROM documents"))
         assert stories[records[0].document.id] == stories[records[1].document.id]
         assert stories[records[2].document.id] != stories[records[0].document.id]
         protests = [h for h in store.happenings() if h["event"] == "PROTEST"]
         assert len(protests) == 1 and protests[0]["sources"] == 2 and protests[0]["mentions"] == 2
         consult = [h for h in store.happenings() if h["event"] == "CONSULT"]
         assert len(consult) == 1 and consult[0]["sources"] == 1
+        # The GDELT-style table counts the happening once, with both articles and their mentions.
+        export_events(store, tmp_path / "g.tsv", "gdelt", EventFilter(type="PROTEST"))
+        header, *rows = (line.split("\t") for line in (tmp_path / "g.tsv").read_text().splitlines())
+        assert len(rows) == 1
+        fields = dict(zip(header, rows[0], strict=True))
+        assert fields["NumArticles"] == "2" and int(fields["NumMentions"]) >= 2
+
+
+def test_views_slice_the_text_and_name_the_parties(store, records):
+    texts = {r.document.id: r.document.text for r in records}
+    spans = store.execute("SELECT document_id, start_char, end_char, text FROM evidence")
+    assert len(spans) == sum(len(e.evidence) for r in records for e in r.events)
+    assert all(texts[doc][start:end] == text for doc, start, end, text in spans)
+    parties = store.execute("SELECT side, country, sector FROM actors a JOIN events e ON e.id = a.event_id"
+                            " WHERE e.event = 'CONSULT'")
+    assert ("actor", "ARM", "GOV") in parties and ("recipient", "GEO", "GOV") in parties
+    assert store.execute("SELECT count(*) FROM stories")[0][0] == 2
+    assert ("Nantes", "FRA") in {(p["name"], p["country"]) for p in store.places()}
+    assert {a["country"] for a in store.actors(name="Exemple")} == {"ARM", "GEO"}
+    dyads = {(d["actor"], d["recipient"]): d for d in store.dyads()}
+    assert dyads[("ARM", "GEO")] == {"actor": "ARM", "recipient": "GEO", "events": 1, "cooperative": 1,
+                                     "conflictual": 0}
+    police_on_crowd = dyads[("FRA", "FRA")]  # tear gas and arrests in Nantes
+    assert police_on_crowd["conflictual"] == police_on_crowd["events"] >= 2
+
+
+def test_corrections_are_applied_logged_and_retractions_hidden(store):
+    protest = next(e for e in store.events() if e["event"] == "PROTEST")
+    corrected = store.correct(protest["id"], {"mode": "demo", "date": "2024-03-11"}, note="the march was on Monday")
+    assert corrected["mode"] == "demo" and corrected["date"] == "2024-03-11"
+    assert store.events(where=EventFilter(since="2024-03-11", until="2024-03-11"))[0]["id"] == protest["id"]
+    assert [(c["field"], c["old_value"], c["new_value"]) for c in corrected["corrections"]] == [
+        ("mode", protest["mode"], "demo"), ("date", str(protest["date"]), "2024-03-11")]
+    before = store.count_events()
+    store.correct(protest["id"], {"retracted": True})
+    assert store.count_events() == before - 1
+    assert protest["id"] in {e["id"] for e in store.events(where=EventFilter(retracted=True))}
+    with pytest.raises(StoreError, match="cannot correct"):
+        store.correct(protest["id"], {"actor": []})
+    with pytest.raises(StoreError, match="unknown event type"):
+        store.correct(protest["id"], {"event": "RIOT"})
+    assert store.correct("no-such-event", {"mode": "x"}) is None
+
+
+def test_postgres_newer_schema_and_unreachable_server_are_clear_errors(postgres_url, tmp_path):
+    with Store(postgres_url) as store:
+        store.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer"):
+        Store(postgres_url)
+    nowhere = f"postgresql://someone:secret@/none?host={tmp_path}&port=1"
+    with pytest.raises(StoreError, match="cannot connect") as raised:
+        Store(nowhere)
+    assert "secret" not in str(raised.value)
