@@ -305,6 +305,37 @@ def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
     err.print(f"exported {count} events to {target}")
 
 
+@app.command("serve")
+def serve_command(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000,
+                  token_file: Annotated[Path | None, typer.Option(
+                      help="File holding the token that allows writes (else $DATELINE_API_TOKEN; "
+                           "without either the API is read-only).")] = None) -> None:
+    """Serve the store as a REST API (OpenAPI schema at /docs and /openapi.json)."""
+    import os
+
+    import uvicorn
+
+    from dateline.api import create_app
+
+    token = token_file.read_text("utf-8").strip() if token_file else os.environ.get("DATELINE_API_TOKEN")
+    if token is not None and len(token) < 16:
+        report_error("token", "a write token needs at least 16 characters")
+        raise typer.Exit(2)
+    if not is_url(db) and not Path(db).exists():
+        report_error(db, "no such database (run `dateline ingest` first)")
+        raise typer.Exit(2)
+    try:
+        api = create_app(db, token)
+    except StoreError as exc:
+        report_error(redacted(db), str(exc).split(": ", 1)[-1])
+        raise typer.Exit(2) from None
+    err.print(f"serving {redacted(db)} on http://{host}:{port} ({'read-write' if token else 'read-only'})")
+    try:
+        uvicorn.run(api, host=host, port=port, log_level="warning")
+    finally:
+        api.state.store.close()
+
+
 eval_app = typer.Typer(help="Measure dateline against gold files and public datasets (../shared/datasets).",
                        no_args_is_help=True)
 app.add_typer(eval_app, name="eval")

@@ -50,6 +50,7 @@ def test_filters(store):
     near = store.events(where=EventFilter(near=(*nantes, 20.0)))
     assert near and all(row["location"] == "Nantes" for row in near)
     assert store.events(limit=1, offset=1)[0]["id"] == all_events[1]["id"]
+    assert {row["event"] for row in store.events(where=EventFilter(actor="Vahan"))} == {"CONSULT"}
 
 
 @pytest.mark.parametrize("bad", [EventFilter(type="RIOT"), EventFilter(aux="maybe"), EventFilter(since="12/03/2024")])
@@ -155,7 +156,8 @@ def test_syndicated_copies_are_one_story_and_their_events_one_happening(target, 
     copy_a = body + "\n\nLe mouvement appelle à une nouvelle journée d'action."
     copy_b = "PAR LA RÉDACTION\n\n" + body + "\n\nAvec l'AFP."
     other = MEETING
-    records = [extract(SourceDocument(text=t), "fr") for t in (copy_a, copy_b, other)]
+    copy_c = body + "\n\nMise à jour à 18h."
+    records = [extract(SourceDocument(text=t), "fr") for t in (copy_a, copy_b, other, copy_c)]
     with Store(target) as store:
         store.add(records[0])
         store.add_many(records[1:])
@@ -163,7 +165,10 @@ def test_syndicated_copies_are_one_story_and_their_events_one_happening(target, 
         assert stories[records[0].document.id] == stories[records[1].document.id]
         assert stories[records[2].document.id] != stories[records[0].document.id]
         protests = [h for h in store.happenings() if h["event"] == "PROTEST"]
-        assert len(protests) == 1 and protests[0]["sources"] == 2 and protests[0]["mentions"] == 2
+        assert len(protests) == 1 and protests[0]["sources"] == 3 and protests[0]["mentions"] == 3
+        # Every copy joins the happening's first event, not the copy before it.
+        first = next(e["id"] for e in records[0].to_json_dict()["events"] if e["event"] == "PROTEST")
+        assert protests[0]["happening_id"] == first
         consult = [h for h in store.happenings() if h["event"] == "CONSULT"]
         assert len(consult) == 1 and consult[0]["sources"] == 1
         # The GDELT-style table counts the happening once, with both articles and their mentions.
@@ -171,7 +176,7 @@ def test_syndicated_copies_are_one_story_and_their_events_one_happening(target, 
         header, *rows = (line.split("\t") for line in (tmp_path / "g.tsv").read_text().splitlines())
         assert len(rows) == 1
         fields = dict(zip(header, rows[0], strict=True))
-        assert fields["NumArticles"] == "2" and int(fields["NumMentions"]) >= 2
+        assert fields["NumArticles"] == "3" and int(fields["NumMentions"]) >= 3
 
 
 def test_views_slice_the_text_and_name_the_parties(store, records):

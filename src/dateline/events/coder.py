@@ -380,7 +380,10 @@ class Coder:
 
     def _partners(self, verb: Token, predicate: Predicate) -> list[Token]:
         partners: list[Token] = []
-        holders = [verb, *objects(verb)]
+        # The parser often hangs "avec X" on a place just before it ("un entretien à Ankara avec le
+        # ministre"): a place obliquely attached to the verb holds partners too.
+        places = [c for c in verb.children if c.dep_.startswith("obl") and c.pos_ == "PROPN" and self._place_country(c)]
+        holders = [verb, *objects(verb), *places]
         for slot in predicate.partners:
             if slot == "obj":
                 partners += [o for o in objects(verb) if fold(o.lemma_) not in predicate.objects]

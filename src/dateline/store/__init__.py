@@ -12,6 +12,7 @@ from pydantic_core import to_json
 
 from dateline.record import Record
 from dateline.store.backends import Backend, StoreError, connect
+from dateline.store.happenings import merge_document
 from dateline.stories import StoryIndex, from_bytes, signature, to_bytes
 
 __all__ = ["AUX_VALUES", "DEFAULT_DB", "EVENT_TYPES", "SCHEMA_VERSION", "EventFilter", "Store", "StoreError",
@@ -28,25 +29,6 @@ CORRECTABLE = ("event", "mode", "aux", "date", "retracted")
 
 def is_url(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
-
-
-def merge_events_sql(db: Backend) -> str:
-    """One happening reported by several documents: same type, same actor and recipient countries,
-    dates within a day, same place (or none), and for statements and diplomatic acts at least one
-    actor name in common (two ministers' accusations on one day are two events); the earliest
-    stored event names the happening."""
-    return f"""
-UPDATE events AS e SET happening_id = m.hid FROM (
-    SELECT n.id, min(o.happening_id) AS hid FROM events n JOIN events o
-      ON o.event = n.event AND o.actor_countries = n.actor_countries
-     AND o.recipient_countries = n.recipient_countries AND o.document_id <> n.document_id
-     AND coalesce(o.location, '') = coalesce(n.location, '') AND o.{db.row_order} < n.{db.row_order}
-     AND {db.day_distance('o.date', 'n.date')} <= 1
-     AND (n.event IN ('PROTEST', 'ASSAULT', 'COERCE', 'MOBILIZE') OR {db.overlaps('o.actor_names', 'n.actor_names')})
-    WHERE {db.in_parameter('n.document_id')} AND {db.length('n.actor_countries')} > 0
-    GROUP BY n.id) AS m
-WHERE e.id = m.id
-"""
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -264,7 +246,8 @@ class Store:
                                 ("events", _event_rows(fresh))):
                 if rows:
                     db.insert_rows(table, rows)
-            db.execute(merge_events_sql(db), [[r.document.id for r in fresh]])
+            for record in fresh:  # in order: a later document can join an earlier one's happening
+                merge_document(db, record.document.id)
         return len(fresh)
 
     def add(self, record: Record) -> bool:

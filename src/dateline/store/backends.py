@@ -214,7 +214,7 @@ class DuckDBBackend(Backend):
         return f"list_contains(?, {column})"
 
     def any_ilike(self, array: str) -> str:
-        return f"len(list_filter({array}, x -> x ILIKE ?)) > 0"
+        return f"len(list_filter({array}, lambda x: x ILIKE ?)) > 0"
 
     def overlaps(self, left: str, right: str) -> str:
         return f"list_has_any({left}, {right})"
