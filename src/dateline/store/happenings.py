@@ -28,7 +28,7 @@ NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 def candidates_sql(db: Backend) -> str:
     return f"""
 SELECT n.id, r.id, n.event, n.date, r.date, n.date_basis, r.date_basis, n.location, r.location,
-       n.actor_names, r.actor_names, n.evidence, r.evidence, nd.story_id = rd.story_id, r.document_id
+       n.actor_names, r.actor_names, n.evidence, r.evidence, nd.story_id = rd.story_id, r.document_id, n.document_id
 FROM events n JOIN documents nd ON nd.id = n.document_id
 JOIN events r ON r.id = r.happening_id AND r.document_id <> n.document_id AND r.event = n.event
  AND r.mode IS NOT DISTINCT FROM n.mode AND r.aux IS NOT DISTINCT FROM n.aux
@@ -36,7 +36,8 @@ JOIN events r ON r.id = r.happening_id AND r.document_id <> n.document_id AND r.
  AND r.{db.row_order} < n.{db.row_order} AND {db.day_distance('r.date', 'n.date')} <= 1
  AND r.retracted IS NOT TRUE
 JOIN documents rd ON rd.id = r.document_id
-WHERE n.document_id = ? AND {db.length('n.actor_countries')} > 0
+WHERE {db.in_parameter('n.document_id')} AND {db.length('n.actor_countries')} > 0
+ORDER BY n.{db.row_order}
 """
 
 
@@ -84,27 +85,30 @@ def same_happening(new: Mention, first: Mention, same_story: bool) -> float | No
     return score
 
 
-def merge_document(db: Backend, document_id: str) -> int:
-    """Attach the events of one newly stored document to the happenings they report; returns how
-    many were attached. Runs inside the document's transaction."""
+def merge_documents(db: Backend, document_ids: list[str]) -> int:
+    """Attach the events of newly stored documents to the happenings they report; returns how
+    many were attached. Runs inside the documents' transaction."""
+    rows = db.execute(candidates_sql(db), [document_ids])
+    if not rows:
+        return 0
+    needed = sorted({doc for row in rows for doc in row[-2:]})
+    texts = dict(db.execute(f"SELECT id, text FROM documents WHERE {db.in_parameter('id')}", [needed]))
     best: dict[str, tuple[float, str]] = {}
-    texts: dict[str, str] = {}
-
-    def text_of(doc: str) -> str:
-        if doc not in texts:
-            texts[doc] = db.execute("SELECT text FROM documents WHERE id = ?", [doc])[0][0] or ""
-        return texts[doc]
-
-    for row in db.execute(candidates_sql(db), [document_id]):
+    for row in rows:
         (new_id, first_id, event, new_date, first_date, new_basis, first_basis, new_place, first_place,
-         new_names, first_names, new_evidence, first_evidence, same_story, first_document) = row
+         new_names, first_names, new_evidence, first_evidence, same_story, first_document, new_document) = row
+        if first_id in best:  # joined a happening earlier in this batch: no longer a first event
+            continue
         new = _mention(event, new_date, new_basis, new_place, new_names, db.json_value(new_evidence),
-                       text_of(document_id))
+                       texts.get(new_document) or "")
         first = _mention(event, first_date, first_basis, first_place, first_names, db.json_value(first_evidence),
-                         text_of(first_document))
+                         texts.get(first_document) or "")
         score = same_happening(new, first, bool(same_story))
         if score is not None and (new_id not in best or score > best[new_id][0]):
             best[new_id] = (score, first_id)
-    for new_id, (_score, first_id) in best.items():
-        db.execute("UPDATE events SET happening_id = ? WHERE id = ?", [first_id, new_id])
+    if best:
+        db.execute("UPDATE events SET happening_id = m.first_id FROM"
+                   " (SELECT unnest(CAST(? AS VARCHAR[])) AS new_id, unnest(CAST(? AS VARCHAR[])) AS first_id) AS m"
+                   " WHERE events.id = m.new_id",
+                   [list(best), [first for _score, first in best.values()]])
     return len(best)
