@@ -1,4 +1,4 @@
-from dateline.resolve.places import load_gazetteer
+from dateline.resolve.places import GazEntry, Gazetteer, load_gazetteer
 
 
 def test_a_place_whose_own_name_it_is_beats_an_alternate_name():
@@ -16,3 +16,64 @@ def test_states_continents_and_countries_have_coordinates():
         entry = gazetteer.lookup(name)
         assert entry is not None and entry.lat is not None and entry.lon is not None, name
     assert gazetteer.lookup("Turquie").country == "TUR"
+
+
+def test_state_abbreviations_and_postal_codes_name_us_states():
+    gazetteer = load_gazetteer()
+    for text in ("Wyo.", "Nebr.", "NE", "Tenn."):
+        entry = gazetteer.lookup(text)
+        assert entry is not None and entry.feature == "ADM1" and entry.country == "USA", text
+    assert gazetteer.lookup("Wyo.").name == "Wyoming"
+    assert gazetteer.lookup("Tenn.").admin1 == "TN"
+
+
+def test_first_level_areas_of_other_countries_follow_the_story_countries():
+    gazetteer = load_gazetteer()
+    bavaria = gazetteer.lookup("Bayern")
+    assert bavaria.name == "Bavaria" and bavaria.country == "DEU" and bavaria.admin1 is not None
+    assert gazetteer.lookup("Punjab", frozenset({"IND"})).country == "IND"
+    assert gazetteer.lookup("Punjab", frozenset({"PAK"})).country == "PAK"
+    # An area's people weigh against a smaller city of its name elsewhere.
+    assert gazetteer.lookup("Victoria").feature == "ADM1"
+
+
+def test_a_qualified_name_is_the_place_inside_its_qualifier():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Portland").admin1 == "OR"
+    assert gazetteer.lookup("Portland, Maine").admin1 == "ME"
+    assert gazetteer.lookup("Springfield, Mo.").admin1 == "MO"
+    assert gazetteer.lookup("Springfield, MA").admin1 == "MA"
+    # A qualifier that is a country: the place in that country.
+    assert gazetteer.lookup("Hyderabad, Pakistan").country == "PAK"
+
+
+def test_a_longer_name_falls_back_to_the_place_named_inside_it():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Edinburgh Royal Infirmary").name == "Edinburgh"
+    # Generic words ('University', a town in Florida) are no place inside a longer name.
+    assert gazetteer.lookup("University of Manitoba").name == "Manitoba"
+    assert gazetteer.lookup("Grand Hotel Ballroom") is None
+
+
+def test_story_regions_choose_between_namesakes():
+    gazetteer = load_gazetteer()
+    regions = gazetteer.regions_in("Miss Jones met the mayor of Bangor, Maine, then drove on.")
+    assert regions == frozenset({("USA", "ME")})
+    assert gazetteer.regions_in("Storms hit Ohio and Kentucky.") == frozenset({("USA", "OH"), ("USA", "KY")})
+    assert gazetteer.lookup("Portland", regions=frozenset({("USA", "ME")})).admin1 == "ME"
+
+
+def test_a_metropolis_is_what_x_means_when_it_is_called_x_city():
+    gazetteer = Gazetteer()
+    area = GazEntry("Alderia", None, "USA", 40.0, -90.0, "ADM1", population=9_000_000, admin1="AL")
+    metropolis = GazEntry("Alderia City", None, "USA", 41.0, -91.0, "PPL", population=3_000_000, admin1="AL")
+    town = GazEntry("Alderia City", None, "CAN", 50.0, -100.0, "PPL", population=300_000)
+    for entry in (area, metropolis, town):
+        gazetteer.add(entry.name, entry)
+    gazetteer.add("Alderia", metropolis)
+    gazetteer.add("Alderia", town)
+    assert gazetteer.lookup("Alderia") == metropolis
+    gazetteer = Gazetteer()
+    gazetteer.add("Alderia", area)
+    gazetteer.add("Alderia", town)
+    assert gazetteer.lookup("Alderia") == area  # a smaller 'X City' does not take the name

