@@ -85,3 +85,30 @@ def test_small_towns_are_found_by_their_own_name():
     assert kirkwall is not None and kirkwall.country == "GBR" and kirkwall.population < 15_000
     # Inside a longer name a village needs the story to be in its country.
     assert gazetteer.lookup("Kirkwall Grammar School", frozenset({"GBR"})) == kirkwall
+
+
+def test_a_capital_is_what_its_name_means_over_a_namesake_area():
+    gazetteer = Gazetteer()
+    area = GazEntry("Ostrava", None, "USA", 40.0, -90.0, "ADM1", population=9_000_000, admin1="OS")
+    capital = GazEntry("Ostrava", None, "CZE", 49.8, 18.3, "PPL", population=300_000, capital=True)
+    village = GazEntry("Ostrava", None, "SVK", 48.0, 19.0, "PPL", population=20_000, capital=True)
+    gazetteer.add("Ostrava", area)
+    gazetteer.add("Ostrava", village)
+    assert gazetteer.lookup("Ostrava") == area  # a small capital is no more than a town
+    gazetteer.add("Ostrava", capital)
+    assert gazetteer.lookup("Ostrava") == capital
+    assert gazetteer.lookup("Ostrava", frozenset({"USA"})) == area
+    # A name a capital shares says nothing of the story's region.
+    gazetteer.add("Ostrava", area)
+    assert gazetteer.regions_in("Ostrava said on Monday") == frozenset()
+
+
+def test_demonyms_seas_regions_and_seats_of_government():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Norwegian").country == "NOR"  # not a village called Norwegian
+    assert gazetteer.lookup("Caspian Sea").feature == "SEA"
+    assert abs(gazetteer.lookup("Baltic Sea").lat - 58) < 3
+    assert gazetteer.lookup("Scandinavian").name == "Scandinavia"
+    kremlin = gazetteer.lookup("the Kremlin")
+    assert kremlin.country == "RUS" and abs(kremlin.lon - 37.6) < 0.1
+    assert gazetteer.lookup("Élysée").country == "FRA"

@@ -35,9 +35,10 @@ _GENERIC = frozenset({
     "bank", "club", "hotel", "theatre", "theater",
 })
 _MIN_INNER = 4
-# A city this big is what its name means, also when it is called 'X City' and a state shares
-# the name 'X' ('New York').
+# A city this big, or a country's capital, is what its name means over a namesake area or town,
+# the big city also when it is called 'X City' ('New York', 'Washington').
 METROPOLIS = 1_000_000
+MAJOR_CAPITAL = 100_000
 # Towns smaller than this are found by their own name only: their alternate names would double
 # the gazetteer's load time for little.
 ALTERNATE_NAMES_FROM = 15_000
@@ -57,6 +58,7 @@ class GazEntry:
     sector: str | None = None
     curated: bool = False
     admin1: str | None = None
+    capital: bool = False  # a country's capital
 
     @property
     def region(self) -> Region | None:
@@ -100,10 +102,15 @@ class Gazetteer:
                 phrase = fold(" ".join(words[start:start + size]).rstrip("."))
                 if not words[start][0].isupper():
                     continue
-                # Abbreviations and postal codes ('Miss.', 'OK') only count after a comma.
-                found.update(e.region for e in self._areas.get(phrase, [])  # type: ignore[misc]
-                             if fold(e.name) == phrase)
+                # Abbreviations and postal codes ('Miss.', 'OK') only count after a comma, and
+                # names a country or a major city shares ('Georgia', 'Washington') not at all.
+                if phrase in self._areas and not self._shared(phrase):
+                    found.update(e.region for e in self._areas[phrase]  # type: ignore[misc]
+                                 if fold(e.name) == phrase)
         return frozenset(found) | self._qualifier_regions(text)
+
+    def _shared(self, key: str) -> bool:
+        return any(e.feature.startswith("PCL") or _major(e, key) for e in self._index.get(key, []))
 
     def _qualifier_regions(self, text: str) -> frozenset[Region]:
         found: set[Region] = set()
@@ -162,17 +169,24 @@ def _inside(entry: GazEntry, area: GazEntry) -> bool:
     return area.feature != "ADM1" or entry.admin1 == area.admin1
 
 
+def _major(entry: GazEntry, key: str) -> bool:
+    own = fold(entry.name)
+    if entry.capital and own == key and entry.population >= MAJOR_CAPITAL:
+        return True
+    return entry.feature.startswith("PPL") and entry.population >= METROPOLIS and own in (key, f"{key} city")
+
+
 def _rank(entry: GazEntry, prefer: frozenset[str], key: str = "",
           regions: frozenset[Region] = frozenset()) -> tuple[int, ...]:
     own = fold(entry.name)
-    metropolis = entry.feature.startswith("PPL") and entry.population >= METROPOLIS and own in (key, f"{key} city")
+    major = _major(entry, key)
     return (
         entry.curated,
         entry.feature.startswith("PCL"),
         entry.country in prefer,
         entry.region in regions,
-        own == key or metropolis,
-        metropolis,
+        own == key or major,
+        major,
         entry.population,
     )
 
@@ -218,7 +232,8 @@ def _add_countries(gaz: Gazetteer, sources: _Sources) -> None:
             name=country.name, geonameid=info.get("geonameid"), country=country.iso3,
             lat=point.get("lat"), lon=point.get("lon"), feature="PCLI", population=info.get("population", 0),
         )
-        for names in country.names.values():
+        # A demonym stands for its country ('Canadian'), not for a village of that name.
+        for names in (*country.names.values(), *country.demonyms.values()):
             for name in names:
                 gaz.add(name, entry)
 
@@ -226,10 +241,11 @@ def _add_countries(gaz: Gazetteer, sources: _Sources) -> None:
 def _add_cities(gaz: Gazetteer, sources: _Sources) -> None:
     iso3 = sources.iso3
     index = gaz._index
+    capitals = {c.capital_geonameid for c in load_kb().countries.values()}
     for city in sources.cities:
         entry = GazEntry(name=city.name, geonameid=city.geonameid, country=iso3.get(city.country),
                          lat=city.lat, lon=city.lon, feature="PPL", population=city.population,
-                         admin1=city.admin1 or None)
+                         admin1=city.admin1 or None, capital=city.geonameid in capitals)
         for key in city.keys:  # distinct per city, so no duplicate check
             index.setdefault(key, []).append(entry)
 
