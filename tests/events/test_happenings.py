@@ -142,3 +142,26 @@ def test_the_person_of_an_arrest_noun_is_the_one_arrested():
     (arrest,) = [e for e in record_of(text, "fr").events if e.event == "COERCE"]
     assert [a.sector for a in arrest.actor] == ["COP"]
     assert any("Jean Exemple" in (a.name or a.text) for a in arrest.recipient)
+
+
+def test_things_named_by_their_origin_are_no_party_and_noun_forms_are_no_protest():
+    text = ("NICE, 9 juin 2024 (AFP) - Les camions espagnols étaient évacués du port par grue vendredi.\n\n"
+            "Le nombre de manifestants n'a pas varié depuis la semaine dernière.\n\n"
+            "«Nous ne voulons pas courir le risque d'être saccagés», a confié un boulanger.")
+    assert record_of(text, "fr").events == []
+
+
+def test_people_named_by_their_origin_are_a_party():
+    text = "VARNA, 9 June 2024 (BTA) - Bulgaria released four Romanian sailors on Friday."
+    released = [e for e in record_of(text, "en").events if e.mode == "release"]
+    assert [r.country for e in released for r in e.recipient] == ["ROU"]
+
+
+def test_a_passive_in_the_imperfect_is_not_a_pluperfect():
+    text = ("NANTES, 14 mai 2024 (AFP) - Vers midi, les grévistes étaient dispersés par les gendarmes devant l'usine. "
+            "Trois d'entre eux avaient été interpellés en avril.")
+    events = record_of(text, "fr").events
+    dispersed = [e for e in events if e.mode == "restrict"]
+    assert dispersed and dispersed[0].aux is None
+    arrests = [e for e in events if e.mode == "arrest"]
+    assert arrests and all(e.aux == "historical" for e in arrests)

@@ -177,12 +177,22 @@ class Coder:
         """'three Chinese fishermen': people named by their nationality only."""
         if token.pos_ != "NOUN":
             return []
+        # Who acts is a person or a group ("le dirigeant arménien a appelé"); what is acted upon is
+        # one only if the noun says so ("des motos italiennes évacuées" are no party).
+        acting = token.dep_ in {"nsubj", "agent"} or self._is_agent_phrase(token)
+        if not acting and fold(token.lemma_) not in self.lex.aux.get("people_nouns", frozenset()):
+            return []
         for child in token.children:
             mention = self.res.token_country.get(child.i)
             if child.dep_ == "amod" and mention is not None and mention.kind == "demonym":
                 return [ActorRef(text=np_text(token), name=None, country=mention.iso3, sector=None,
                                  reason=f"'{np_text(token)}': {mention.iso3} by the demonym '{child.text}'")]
         return []
+
+    @staticmethod
+    def _is_agent_phrase(token: Token) -> bool:
+        return token.dep_ in {"obl:agent", "pobj"} and any(fold(c.text) in {"par", "by"} for c in token.children) \
+            or (token.dep_ == "pobj" and fold(token.head.text) == "by")
 
     def _is_collective(self, token: Token) -> bool:
         phrase = fold(np_text(token))
@@ -261,7 +271,11 @@ class Coder:
             return "future", "future tense"
         if verb.head is not verb and fold(verb.head.lemma_) in aux["future_aux"] and verb.dep_ == "xcomp":
             return "future", f"'{verb.head.text}' + infinitive"
-        if any(c.morph.get("Tense") == ["Imp"] for c in helpers) and verb.morph.get("VerbForm") == ["Part"]:
+        # "avaient manifesté", "avaient été arrêtés" are pluperfects; "étaient évacuées" is only a
+        # passive in the imperfect (its one helper is the passive's).
+        passive_imperfect = len(helpers) == 1 and helpers[0].dep_ in {"aux:pass", "auxpass"}
+        if any(c.morph.get("Tense") == ["Imp"] for c in helpers) and not passive_imperfect \
+                and verb.morph.get("VerbForm") == ["Part"]:
             return "historical", "pluperfect"
         if any(fold(c.text) == "had" for c in helpers) and verb.tag_ == "VBN":
             return "historical", "past perfect"

@@ -139,9 +139,13 @@ class HappeningCoder:
         'lors de la manifestation' do; 'pour disperser', 'journée de blocage',
         'des voitures incendiées' do not."""
         if token.pos_ in {"VERB", "AUX"}:
-            if any(c.dep_ == "det" for c in token.children):
+            if any(c.dep_ == "det" for c in token.children) or \
+                    fold(token.text) in self.lex.aux.get("noun_forms", frozenset()):
                 return False  # a noun tagged as a verb ("un manifestant", "le défilé")
             form = token.morph.get("VerbForm")
+            helpers = [c for c in token.children if c.dep_.startswith("aux")]
+            if [c.morph.get("VerbForm") for c in helpers] == [["Inf"]] and helpers[0].dep_ in {"aux:pass", "auxpass"}:
+                form = ["Inf"]  # "le risque d'être pillé" (but "après avoir été interpellés" happened)
             if form == ["Inf"]:
                 head = fold(token.head.lemma_)
                 return (token.dep_ == "xcomp" and head in self.lex.aux["future_aux"]) or \
