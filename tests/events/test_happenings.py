@@ -165,3 +165,11 @@ def test_a_passive_in_the_imperfect_is_not_a_pluperfect():
     assert dispersed and dispersed[0].aux is None
     arrests = [e for e in events if e.mode == "arrest"]
     assert arrests and all(e.aux == "historical" for e in arrests)
+
+
+def test_two_speakers_condemning_on_one_day_are_two_events():
+    text = ("MADRID, 4 mars 2024 (AFP) - La présidente du Parti vert, Lucia Prueba, a dénoncé lundi les violences "
+            "policières.\n\n"
+            "Le ministre de l'Intérieur a condamné lundi les violences commises contre les policiers.")
+    condemnations = [e for e in record_of(text, "fr").events if e.event == "ACCUSE"]
+    assert len(condemnations) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from dateline.events.coder import Draft, countries, unique
@@ -160,10 +161,26 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 
 GROUND_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+# Said by one speaker each: two speakers' words are two events even on the same day.
+STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
 
 def _people(actors: list) -> set[str]:
     return {a.entity_id or a.name for a in actors if a.entity_id or (a.name and a.role)}
+
+
+def _phrase_words(actors: list) -> set[str]:
+    return {w for a in actors for w in re.findall(r"\w{3,}", fold(a.text or ""))}
+
+
+def _different_speakers(first: list, second: list) -> bool:
+    """Two phrases of several words each naming parties with no word in common ('la présidente
+    du Rassemblement national' and 'le ministre de l'Intérieur'); a pronoun or a one-word
+    back-reference ('il', 'le ministre' resolved earlier) could be either, so it does not count."""
+    def described(actors: list) -> bool:
+        return bool(actors) and all(len((a.text or "").split()) >= 2 for a in actors)
+
+    return described(first) and described(second) and not _phrase_words(first) & _phrase_words(second)
 
 
 def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | None,
@@ -177,6 +194,8 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
         return False
     if _people(first.actors) and _people(draft.actors) and not _people(first.actors) & _people(draft.actors):
         return False  # two named people of one country condemning on one day: two events
+    if draft.event in STATEMENTS and _different_speakers(first.actors, draft.actors):
+        return False  # "Marine Le Pen a dénoncé ..." and "le ministre de l'Intérieur a condamné ..."
     if (first.event, countries(first.actors), first.aux, first.content_key) != (
             draft.event, countries(draft.actors), draft.aux, draft.content_key):
         return False
