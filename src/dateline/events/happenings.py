@@ -21,6 +21,7 @@ from dateline.textutil import fold
 
 if TYPE_CHECKING:
     from dateline.events.coder import Coder, Draft
+    from dateline.resolve.entities import ResolvedEntity
 
 GENERIC_CONFIDENCE = 0.6
 NAMED_CONFIDENCE = 0.75
@@ -110,7 +111,7 @@ class HappeningCoder:
         if entity is None:  # "la présidente du parti, Marine Le Pen, ..."
             entity = next((self.res.token_entity[c.i] for c in token.children
                            if c.dep_ in {"appos", "flat:name", "flat", "nmod"} and c.i in self.res.token_entity
-                           and self.res.token_entity[c.i].label == "PERSON"), None)
+                           and self.res.token_entity[c.i].label == "PERSON"), None) or self._set_off_person(token)
         if entity is not None and entity.label in {"PERSON", "ORG"}:
             known = entity.actor
             return ActorRef(text=entity.span.text, name=known.name if known else entity.span.text, country=country,
@@ -120,6 +121,18 @@ class HappeningCoder:
         if token.pos_ == "PRON" and fold(token.text) in self.lex.aux.get("personal_pronouns", frozenset()):
             return ActorRef(text=token.text, name=None, country=country, sector=None,
                             reason=f"speaker '{token.text}': country {country} assumed ({why})")
+        return None
+
+    def _set_off_person(self, token: Token) -> ResolvedEntity | None:
+        """A name set off by a comma inside or right after the phrase ('la dirigeante du parti,
+        Lucia Prueba, a ...'), also where the parser hung the name on another word of it."""
+        doc = token.doc
+        candidates = [t.i for t in token.subtree if t.i > token.i] + [token.right_edge.i + 2]
+        for i in candidates:
+            entity = self.res.token_entity.get(i)
+            if entity is not None and entity.label == "PERSON" and entity.span.start == i \
+                    and i < token.sent.end and doc[i - 1].text == ",":
+                return entity
         return None
 
     @staticmethod
