@@ -112,3 +112,14 @@ def test_demonyms_seas_regions_and_seats_of_government():
     kremlin = gazetteer.lookup("the Kremlin")
     assert kremlin.country == "RUS" and abs(kremlin.lon - 37.6) < 0.1
     assert gazetteer.lookup("Élysée").country == "FRA"
+
+
+def test_a_place_with_a_single_namesake_marks_its_region_for_the_others():
+    gazetteer = load_gazetteer()
+    regions = gazetteer.regions_of(["Kirkwall", "Portland", "France"])
+    assert ("GBR", "SCT") in regions
+    assert not any(country == "USA" for country, _ in regions)  # many Portlands: no region
+    # The region then chooses between another name's namesakes.
+    aberdeen = gazetteer.lookup("Aberdeen", regions=regions)
+    assert aberdeen.country == "GBR"
+    assert gazetteer.lookup("Aberdeen", regions=frozenset({("USA", "WA")})).admin1 == "WA"

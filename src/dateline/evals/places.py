@@ -92,7 +92,7 @@ def evaluate(name: str, limit: int | None = None, progress: Callable[[], None] |
         if limit is not None and index >= limit:
             break
         prefer = frozenset(m.iso3 for m in lex.country_mentions(_tokens(doc.text)) if m.kind != "org")
-        regions = gazetteer.regions_in(doc.text)
+        regions = gazetteer.regions_in(doc.text) | gazetteer.regions_of(t.name for t in doc.toponyms)
         for toponym in doc.toponyms:
             score.toponyms += 1
             entry = gazetteer.lookup(toponym.name, prefer, regions) or _country_of(toponym.name, lex, gazetteer)

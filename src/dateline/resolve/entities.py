@@ -95,8 +95,10 @@ def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on
         for i in range(mention.start, mention.end):
             res.token_country[i] = mention
     prefer = res.countries() | dateline_countries
-    regions = load_gazetteer().regions_in(doc.text)
     ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, lang)], res)
+    gazetteer = load_gazetteer()
+    regions = gazetteer.regions_in(doc.text) | gazetteer.regions_of(
+        e.text for e in ents if LABELS.get(e.label_) in {"GPE", "LOC"})
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
               if LABELS.get(e.label_) == "PERSON"}
     people = {i: _from_knowledge(ents[i], actor, on) for i, actor in people.items()}

@@ -111,6 +111,17 @@ class Gazetteer:
                                  if fold(e.name) == phrase)
         return frozenset(found) | self._qualifier_regions(text)
 
+    def regions_of(self, names: Iterable[str]) -> frozenset[Region]:
+        """Areas of the places a story names that have one place of that name only ('Westerville'
+        is in Ohio, so the story's 'Dublin' is Dublin, Ohio, rather than Ireland's)."""
+        found: set[Region] = set()
+        for name in names:
+            key = _key(name)
+            own = {e.region for e in self._index.get(key, []) if fold(e.name) == key}
+            if len(own) == 1 and None not in own:
+                found.update(own)  # type: ignore[arg-type]
+        return frozenset(found)
+
     def _shared(self, key: str) -> bool:
         return any(e.feature.startswith("PCL") or _major(e, key) for e in self._index.get(key, []))
 
