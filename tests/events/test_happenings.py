@@ -175,3 +175,11 @@ def test_two_speakers_condemning_on_one_day_are_two_events():
     assert len(condemnations) == 2
     # The name set off by commas is the speaker's, also where the parser hangs it on 'Parti'.
     assert "Lucia Prueba" in [a.name for e in condemnations for a in e.actor]
+
+
+def test_burnt_vehicles_and_arrests_made_through_a_light_verb():
+    text = ("LORIENT, 2 février 2025 (AFP) - Trois fourgons ont été brûlés samedi soir près du port.\n\n"
+            "La gendarmerie a procédé à plusieurs interpellations dans la nuit.\n\n"
+            "Le maire, qui a brûlé les étapes de sa carrière, n'a pas commenté.")
+    found = {(e.event, e.mode) for e in record_of(text, "fr").events}
+    assert found == {("PROTEST", "vandalize"), ("COERCE", "arrest")}

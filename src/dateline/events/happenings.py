@@ -176,6 +176,8 @@ class HappeningCoder:
             return not adjectival or any(c.dep_.startswith("aux") for c in token.children)
         if any(c.dep_ == "nummod" for c in token.children):
             return True  # counted: "49 interpellations", "224 arrestations"
+        if self._after_light_verb(token):
+            return True  # "a procédé à plusieurs interpellations", "made several arrests"
         if not any(c.dep_ == "det" for c in token.children) and token.morph.get("Number") != ["Plur"]:
             return False
         if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT", "root", "appos", "conj"}:
@@ -219,11 +221,16 @@ class HappeningCoder:
         end = len(text) if end < 0 else end
         return any(t.pos_ in {"VERB", "AUX"} and start <= t.idx < end for t in token.sent)
 
+    def _after_light_verb(self, token: Token) -> bool:
+        """The noun is what a light verb's subject did: the clause states the act."""
+        return token.dep_ in {"obj", "dobj", "obl:arg", "pobj"} and \
+            fold(token.head.lemma_) in self.lex.aux.get("light_verbs", frozenset())
+
     def _is_weak(self, token: Token) -> bool:
         """A noun mention with no count, place or date of its own."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
-        if any(c.dep_ == "nummod" for c in token.children):
+        if any(c.dep_ == "nummod" for c in token.children) or self._after_light_verb(token):
             return False
         inside = {t.i for t in token.subtree}
         if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
