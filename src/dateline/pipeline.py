@@ -9,6 +9,7 @@ import time
 from dateline.clean import CleanDocument, clean_document
 from dateline.events.assemble import DocContext, assemble, to_actor, to_place
 from dateline.events.coder import code_document
+from dateline.kb import load_kb
 from dateline.nlp import has_pipeline, parse
 from dateline.record import Dateline, Document, Entity, Record, Source, Time
 from dateline.resolve.entities import Resolution, resolve_entities
@@ -67,7 +68,10 @@ def _publication(
 def _dateline_place(clean: CleanDocument) -> GazEntry | None:
     if not (clean.dateline and clean.dateline.place_text):
         return None
-    return load_gazetteer().lookup(clean.dateline.place_text.title())
+    # "BREST (AFP)" is Brest in France, not the larger Brest in Belarus: among namesakes, the
+    # agency's own country comes first.
+    home = load_kb().agency_country(clean.agency.agency_id) if clean.agency else None
+    return load_gazetteer().lookup(clean.dateline.place_text.title(), frozenset({home}) if home else frozenset())
 
 
 def _entities(res: Resolution) -> list[Entity]:

@@ -81,7 +81,7 @@ def test_a_metropolis_is_what_x_means_when_it_is_called_x_city():
 
 def test_small_towns_are_found_by_their_own_name():
     gazetteer = load_gazetteer()
-    kirkwall = gazetteer.lookup("Kirkwall")  # under 10,000 people
+    kirkwall = gazetteer.lookup("Kirkwall", frozenset({"GBR"}))  # under 10,000 people, in a British story
     assert kirkwall is not None and kirkwall.country == "GBR" and kirkwall.population < 15_000
     # Inside a longer name a village needs the story to be in its country.
     assert gazetteer.lookup("Kirkwall Grammar School", frozenset({"GBR"})) == kirkwall
@@ -123,3 +123,26 @@ def test_a_place_with_a_single_namesake_marks_its_region_for_the_others():
     aberdeen = gazetteer.lookup("Aberdeen", regions=regions)
     assert aberdeen.country == "GBR"
     assert gazetteer.lookup("Aberdeen", regions=frozenset({("USA", "WA")})).admin1 == "WA"
+
+
+def test_a_village_abroad_needs_the_story_to_point_there():
+    from dateline.resolve.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    villages = [e for e in gazetteer.candidates("Noel") if e.population < 15_000]
+    assert villages, "the gazetteer has small towns called Noel"
+    assert gazetteer.lookup("Noël", frozenset({"FRA"})) is None  # 'à Noël' in a story about France
+    found = gazetteer.lookup("Noel", frozenset({villages[0].country}))
+    assert found is not None and found.country == villages[0].country
+
+
+def test_a_dateline_city_is_first_looked_for_in_the_agency_country():
+    from dateline.pipeline import extract
+    from dateline.sources import SourceDocument
+
+    def dateline_country(text: str) -> str:
+        return extract(SourceDocument(text=text), "fr").document.dateline.place.country
+
+    story = " - Des agriculteurs ont bloqué le pont samedi matin pendant trois heures."
+    assert dateline_country("BREST, 2 février 2025 (AFP)" + story) == "FRA"
+    assert dateline_country("BREST, 2 février 2025 (BelTA)" + story) == "BLR"

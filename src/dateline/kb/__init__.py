@@ -71,6 +71,10 @@ class KnowledgeBase:
                                    if c.capital_geonameid is not None})
         return self._capitals.get(geonameid)
 
+    def agency_country(self, agency_id: str) -> str | None:
+        """Where an agency is based ('afp' -> FRA)."""
+        return next((a.get("country") for a in self.agencies if a["id"] == agency_id), None)
+
     def match_agency(self, text: str) -> AgencyMatch | None:
         """The agency a string names, exactly or by a close misspelling ('RAMENPRESS')."""
         key = fold(text).strip(" .:-()")

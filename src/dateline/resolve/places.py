@@ -92,7 +92,8 @@ class Gazetteer:
         key = _key(text)
         found = self._index.get(key)
         if found:
-            return max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions))
+            best = max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions))
+            return best if _plausible(best, prefer_countries, regions) else None
         return self._qualified(text, prefer_countries, regions) or self._inner(text, prefer_countries, regions)
 
     def regions_in(self, text: str) -> frozenset[Region]:
@@ -180,6 +181,14 @@ def _inside(entry: GazEntry, area: GazEntry) -> bool:
     if area.country is None or entry.country != area.country:
         return False
     return area.feature != "ADM1" or entry.admin1 == area.admin1
+
+
+def _plausible(entry: GazEntry, prefer: frozenset[str], regions: frozenset[Region]) -> bool:
+    """A village abroad is what a word means only when the story points there: 'à Noël' is no
+    visit to Noel, Missouri (1,800 people) in a French story about Paris."""
+    if entry.curated or not entry.feature.startswith("PPL") or entry.population >= ALTERNATE_NAMES_FROM:
+        return True
+    return entry.country in prefer or entry.region in regions
 
 
 def _major(entry: GazEntry, key: str) -> bool:
