@@ -183,3 +183,10 @@ def test_burnt_vehicles_and_arrests_made_through_a_light_verb():
             "Le maire, qui a brûlé les étapes de sa carrière, n'a pas commenté.")
     found = {(e.event, e.mode) for e in record_of(text, "fr").events}
     assert found == {("PROTEST", "vandalize"), ("COERCE", "arrest")}
+
+
+def test_a_relative_clause_set_off_by_a_comma_goes_on_with_the_story():
+    text = ("RENNES, 9 mars 2025 (AFP) - Des pierres ont été lancées samedi sur les gendarmes, qui ont fait usage de "
+            "gaz lacrymogène.")
+    crowd_control = [e for e in record_of(text, "fr").events if e.mode == "crowd-control"]
+    assert crowd_control and crowd_control[0].aux is None

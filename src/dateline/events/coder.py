@@ -279,8 +279,12 @@ class Coder:
             return "historical", "pluperfect"
         if any(fold(c.text) == "had" for c in helpers) and verb.tag_ == "VBN":
             return "historical", "past perfect"
-        if verb.dep_ in {"acl:relcl", "relcl"} and helpers and verb.morph.get("VerbForm") == ["Part"]:
-            return "historical", "completed action in a relative clause"
+        if verb.dep_ in {"acl:relcl", "relcl"} and helpers and verb.morph.get("VerbForm") == ["Part"] \
+                and not _set_off(verb):
+            # "les forces qui ont envahi le territoire": a past act that identifies whom the story
+            # speaks of. Set off by a comma ("les policiers, qui ont riposté") the clause goes on
+            # with the story's own events instead.
+            return "historical", "completed action in a restrictive relative clause"
         return None, None
 
     def speaker(self, verb: Token) -> ActorRef | None:
@@ -644,3 +648,9 @@ def _evidence_span(draft: Draft) -> tuple[int, int]:
     start = max(min(s for s, _ in bounds), draft.sentence.start_char)
     end = min(max(e for _, e in bounds), draft.sentence.end_char)
     return start, end
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause after a comma: it adds to the story rather than identifying someone."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
