@@ -190,3 +190,16 @@ def test_a_relative_clause_set_off_by_a_comma_goes_on_with_the_story():
             "gaz lacrymogène.")
     crowd_control = [e for e in record_of(text, "fr").events if e.mode == "crowd-control"]
     assert crowd_control and crowd_control[0].aux is None
+
+
+def test_vague_counts_keep_crowds_of_different_sizes_apart():
+    text = ("LYON, 6 avril 2025 (AFP) - Un millier de personnes ont défilé samedi à Lyon contre la réforme.\n\n"
+            "Plus tard, plusieurs dizaines de cheminots ont manifesté devant la gare de Lyon-Part-Dieu.")
+    protests = [e for e in record_of(text, "fr").events if e.event == "PROTEST"]
+    assert len(protests) == 2
+
+
+def test_a_demonstrative_written_without_its_hyphen_is_no_party():
+    text = ("TOURS, 6 avril 2025 (AFP) - Les grèves se sont multipliées depuis janvier. Celles ci ont paralysé "
+            "les transports de la région.")
+    assert not [e for e in record_of(text, "fr").events if e.evidence[0].text.startswith("Celles")]

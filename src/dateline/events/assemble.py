@@ -190,7 +190,8 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
     first: Draft = slot["draft"]
     if not _same_place(slot.get("place"), place):
         return False
-    if first.count is not None and draft.count is not None and first.count != draft.count:
+    if first.count is not None and draft.count is not None and (
+            first.count[1] < draft.count[0] or draft.count[1] < first.count[0]):
         return False
     if _people(first.actors) and _people(draft.actors) and not _people(first.actors) & _people(draft.actors):
         return False  # two named people of one country condemning on one day: two events

@@ -49,7 +49,7 @@ class Draft:
     # A passing mention ("les heurts", "la mobilisation"): it joins an event found elsewhere
     # in the story, and makes none on its own.
     weak: bool = False
-    count: int | None = None  # crowd or arrest figures: two different figures, two happenings
+    count: tuple[int, int] | None = None  # crowd or arrest figures as a range: ranges apart, two happenings
     # A vague mention ("calls on X to ..." with an act the lexicon cannot type): it joins a
     # typed event of the same parties when the story has one, else it stands alone.
     joins: bool = False
@@ -269,7 +269,9 @@ class Coder:
         if verb.morph.get("Tense") == ["Fut"] or any(
                 fold(c.text) in {"will", "shall"} or c.morph.get("Tense") == ["Fut"] for c in helpers):
             return "future", "future tense"
-        if verb.head is not verb and fold(verb.head.lemma_) in aux["future_aux"] and verb.dep_ == "xcomp":
+        # "va manifester" is announced; "avaient décidé d'aller manifester" only says where they went.
+        if verb.head is not verb and fold(verb.head.lemma_) in aux["future_aux"] and verb.dep_ == "xcomp" \
+                and verb.head.morph.get("VerbForm") != ["Inf"]:
             return "future", f"'{verb.head.text}' + infinitive"
         # "avaient manifesté", "avaient été arrêtés" are pluperfects; "étaient évacuées" is only a
         # passive in the imperfect (its one helper is the passive's).

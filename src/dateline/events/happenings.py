@@ -55,7 +55,9 @@ class HappeningCoder:
         if token is not None:
             token = self._antecedent(token)
             demonstratives = self.lex.aux.get("demonstratives", frozenset())
-            if token.pos_ == "PRON" and fold(token.text.split("-")[0]) in demonstratives:
+            # "celles-ci", also written "Celles ci" (then tagged as a noun)
+            if fold(token.text.split("-")[0]) in demonstratives and (
+                    token.pos_ == "PRON" or not any(c.dep_ == "det" for c in token.children)):
                 return None  # "celles-ci ont paralysé", "ceux qui ont agressé": no party the text names
             named = self.coder.np_actors(token)
             if named and all(self._sector_ok(a.sector, allowed) for a in named):
@@ -305,7 +307,8 @@ class HappeningCoder:
         return Draft(event, mode, actors, recipients, sentence, core, clause, reasons,
                      NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
                      attributed_to=speaker, weak=self._is_weak(token),
-                     count=_count(actor_token if happening.event == "PROTEST" else patient_token) or _count(token),
+                     count=_count(actor_token if happening.event == "PROTEST" else patient_token, self.lex.vague_counts)
+                     or _count(token),
                      joins=happening.joins)
 
     def _reporter(self, verb: Token, country: str | None, where: str) -> ActorRef | None:
@@ -379,13 +382,17 @@ class HappeningCoder:
         return None, None
 
 
-def _count(token: Token | None) -> int | None:
-    """The figure attached to a phrase: '5400 manifestants', '58 600 personnes', '130 interpellations'."""
+def _count(token: Token | None, vague: dict[str, tuple[int, int]] | None = None) -> tuple[int, int] | None:
+    """The figure attached to a phrase, as a range: '5400 manifestants' (5400, 5400), and with
+    the language's vague counts 'plusieurs centaines de gilets jaunes' (100, 999)."""
     if token is None:
         return None
     for child in token.children:
         if child.dep_ == "nummod":
             digits = "".join(ch for t in child.subtree for ch in t.text if ch.isdigit())
             if digits:
-                return int(digits)
+                return int(digits), int(digits)
+    word = fold(token.text)
+    if vague and word in vague:
+        return vague[word]
     return None

@@ -109,6 +109,7 @@ class EventLexicon:
     contexts: dict[str, tuple[str, ...]]
     happenings: dict[tuple[str, str], list[Happening]] = field(default_factory=dict)
     plover: dict[str, Any] = field(default_factory=dict)
+    vague_counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # "centaines" -> (100, 999)
 
 
 def _set(values: list[str]) -> frozenset[str]:
@@ -151,4 +152,5 @@ def event_lexicon(lang: str) -> EventLexicon:
         contexts={key: tuple(fold(v) for v in values) for key, values in data["contexts"].items()},
         happenings=_happenings(data.get("happenings", [])),
         plover=plover_facts(),
+        vague_counts={fold(word): (low, high) for word, (low, high) in data.get("vague_counts", {}).items()},
     )
