@@ -135,7 +135,7 @@ def extract(source: SourceDocument, language: str | None = None, timer: StageTim
     lap("nlp")
     anchor_relative(times, published, doc)
     dateline_countries = frozenset({place_entry.country}) if place_entry and place_entry.country else frozenset()
-    res = resolve_entities(doc, clean.language, dateline_countries, published)
+    res = resolve_entities(doc, clean.language, dateline_countries, published, place_entry)
     record.entities = _entities(res)
     record.times = [Time(text=t.text, start=t.start, end=t.end, value=t.value(), timex=t.timex()) for t in times]
     ctx = DocContext(

