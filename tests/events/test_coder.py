@@ -135,3 +135,27 @@ def test_expectations_invitations_and_control_verbs():
                "face à l'Azerbaïdjan.")
     found_fr = {(e[0], e[1], e[3], e[4]) for e in events_of(text_fr, "fr")}
     assert ("REQUEST", "assist", ("ARM",), ("RUS",)) in found_fr
+
+
+def test_a_comma_list_of_countries_and_two_named_leaders_all_take_part():
+    listed = extract(SourceDocument(text="Norway, Chile and Kenya met on Monday in Oslo."), "en").events
+    assert [sorted(a.country for a in e.actor) for e in listed if e.event == "CONSULT"] == [["CHL", "KEN", "NOR"]]
+    named = extract(SourceDocument(text="Vladimir Putin and Xi Jinping met in Moscow on Tuesday."), "en").events
+    # Met in Moscow: a visit, the guest the actor and the host the recipient.
+    assert [([a.country for a in e.actor], [r.country for r in e.recipient], e.mode)
+            for e in named if e.event == "CONSULT"] == [(["CHN"], ["RUS"], "visit")]
+
+
+def test_the_party_an_agreement_is_with_receives_the_endorsement():
+    text = "Moldovan lawmakers on Friday endorsed a trade agreement with the European Union."
+    support = [e for e in extract(SourceDocument(text=text), "en").events if e.event == "SUPPORT"]
+    assert [(a.country, r.country) for e in support for a in e.actor for r in e.recipient] == [("MDA", "EUR")]
+
+
+def test_a_staged_protest_belongs_to_its_subject_and_happens_where_the_text_says():
+    text = "Canadian and Danish activists staged a noisy protest in Oslo on Thursday."
+    protests = [e for e in extract(SourceDocument(text=text), "en").events if e.event == "PROTEST"]
+    assert protests and sorted(a.country for a in protests[0].actor) == ["CAN", "DNK"]
+    assert [r.country for r in protests[0].recipient] == ["NOR"]
+    indefinite = "LILLE, 2 mars 2025 (AFP) - On ne peut pas arrêter quelqu'un qui organise une manifestation, a-t-il dit."
+    assert not [e for e in extract(SourceDocument(text=indefinite), "fr").events if e.event == "PROTEST"]

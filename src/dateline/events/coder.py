@@ -85,11 +85,31 @@ class Coder:
 
     # --- actors of a noun phrase -------------------------------------------------------
     def np_actors(self, token: Token, follow_conj: bool = True) -> list[ActorRef]:
+        token = self._counted(token)
         found = self._np_actor(token)
         if follow_conj:
-            for other in conjuncts(token):
+            # "Barack Obama and Vladimir Putin": the parser may hang the conjunct on a part of the name
+            entity = self.res.token_entity.get(token.i)
+            name_parts = [t for t in entity.span if t.i != token.i] if entity is not None else []
+            others = [*conjuncts(token), *(o for part in name_parts for o in conjuncts(part)), *self._listed(token)]
+            for other in others:
                 found.extend(self._np_actor(other))
         return unique(found)
+
+    def _counted(self, token: Token) -> Token:
+        """'Hundreds of UN troops', 'des centaines de manifestants': the counted phrase is the party."""
+        if fold(token.text) not in self.lex.vague_counts and token.pos_ != "NUM":
+            return token
+        counted = [c for c in token.children if prep_of(c) in {"of", "de", "d'"} and c.pos_ in {"NOUN", "PROPN"}]
+        return counted[0] if counted else token
+
+    def _listed(self, token: Token) -> list[Token]:
+        """'The US, Russia, and Switzerland met': a comma list of countries the parser reads as
+        appositions."""
+        if token.i not in self.res.token_country:
+            return []
+        listed = [c for c in token.children if c.dep_ == "appos" and c.i in self.res.token_country]
+        return [t for c in listed for t in (c, *conjuncts(c))]
 
     def _np_actor(self, token: Token) -> list[ActorRef]:
         res = self.res
@@ -391,7 +411,12 @@ class Coder:
         """The target: the object, the subject (for 'receive'), or a prepositional phrase on the
         verb or on its object ('launched strikes against X', 'imposed sanctions on X')."""
         if predicate.recipient == "obj":
-            return _first(self.logical_object(verb))
+            target = _first(self.logical_object(verb))
+            if target is not None and not self._place_country(target):
+                # "endorsed an association agreement with the EU": the party the object is with
+                inner = [t for prep in ("with", "avec") for t in with_prep(target, prep) if self._place_country(t)]
+                return inner[0] if inner else target
+            return target
         if predicate.recipient in {None, "subj"}:
             return subj
         holders = [*objects(verb), verb]

@@ -38,8 +38,11 @@ class HappeningCoder:
         places = [e for e in self.res.entities if e.place is not None and e.place.country
                   and sentence.start <= e.span.start < sentence.end]
         subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
+        # A place after a locative preposition says where it happened; one inside a party's name
+        # ('US and British activists ... in Beijing') says who.
+        located = [e for e in places if prep_of(e.span.root) in self.lex.aux.get("locative_preps", frozenset())]
         for scope in (subtree, None):
-            for entity in places:
+            for entity in [*located, *places]:
                 if scope is None or entity.span.root.i in scope:
                     return entity.place.country, f"in {entity.span.text}"
         if len(self.res.dateline_countries) == 1:
@@ -55,6 +58,9 @@ class HappeningCoder:
         if token is not None:
             token = self._antecedent(token)
             demonstratives = self.lex.aux.get("demonstratives", frozenset())
+            word = token.head if token.dep_ == "fixed" else token  # "quelqu'" + "un"
+            if fold(word.text).rstrip("'’") in self.lex.aux.get("indefinite_pronouns", frozenset()):
+                return None  # "on ne peut arrêter quelqu'un qui organise une manifestation": nobody in particular
             # "celles-ci", also written "Celles ci" (then tagged as a noun)
             if fold(token.text.split("-")[0]) in demonstratives and (
                     token.pos_ == "PRON" or not any(c.dep_ == "det" for c in token.children)):
@@ -225,8 +231,12 @@ class HappeningCoder:
 
     def _after_light_verb(self, token: Token) -> bool:
         """The noun is what a light verb's subject did: the clause states the act."""
-        return token.dep_ in {"obj", "dobj", "obl:arg", "pobj"} and \
-            fold(token.head.lemma_) in self.lex.aux.get("light_verbs", frozenset())
+        light = self.lex.aux.get("light_verbs", frozenset())
+        head = token.head
+        # "en organisant des barrages depuis trois semaines" describes a manner, not one act
+        gerund = head.morph.get("VerbForm") == ["Part"] and head.morph.get("Tense") == ["Pres"]
+        return token.dep_ in {"obj", "dobj", "obl:arg", "pobj"} and not gerund and (
+            fold(head.lemma_) in light or fold(head.text) in light)
 
     def _is_weak(self, token: Token) -> bool:
         """A noun mention with no count, place or date of its own."""
@@ -343,7 +353,8 @@ class HappeningCoder:
             patients = genitive + patients
             genitive = []
         actor = (by or [g for g in genitive if self._group_like(g)] or [None])[0]
-        if actor is None and token.dep_ in {"obj", "dobj", "obl:arg"} and happening.actor_from_head:
+        if actor is None and token.dep_ in {"obj", "dobj", "obl:arg"} and (
+                happening.actor_from_head or self._after_light_verb(token)):
             actor = self.coder.logical_subject(token.head)  # "la police a procédé à 49 interpellations"
         return actor, patients[0] if patients else None
 
