@@ -227,3 +227,19 @@ def test_a_us_county_is_the_county_in_the_story_state_not_a_namesake_town():
     assert (found.admin1, found.lat, found.lon) == ("IL", peoria.lat, peoria.lon)
     assert "Peoria" in found.reason
     assert gazetteer.lookup("Orleans Parish").admin1 == "LA"
+
+
+def test_a_much_larger_city_is_what_an_unqualified_name_means():
+    gazetteer = Gazetteer()
+    big = GazEntry("Tarnowo", None, "POL", 50.0, 20.0, "PPL", population=700_000, admin1="12")
+    small = GazEntry("Tarnowo", None, "USA", 40.0, -82.0, "PPL", population=8_000, admin1="OH")
+    gazetteer.add("Tarnowo", big)
+    gazetteer.add("Tarnowo", small)
+    # The story names Ohio: still the city eighty times larger.
+    assert gazetteer.lookup("Tarnowo", frozenset({"USA"}), frozenset({("USA", "OH")})) == big
+    twin = GazEntry("Lindau", None, "DEU", 47.5, 9.7, "PPL", population=120_000, admin1="02")
+    local = GazEntry("Lindau", None, "USA", 41.0, -80.0, "PPL", population=30_000, admin1="PA")
+    gazetteer.add("Lindau", twin)
+    gazetteer.add("Lindau", local)
+    # Four times larger is not enough to overrule the story's own region.
+    assert gazetteer.lookup("Lindau", frozenset({"USA"}), frozenset({("USA", "PA")})) == local

