@@ -139,3 +139,15 @@ def test_happenings_command(tmp_path):
     result = runner.invoke(app, ["happenings", "--db", str(db), "-f", "json"])
     rows = json.loads(result.stdout)
     assert result.exit_code == 0 and rows and all(r["sources"] == 1 and r["mentions"] >= 1 for r in rows)
+
+
+def test_kb_learn_writes_the_roles_of_stored_documents(tmp_path):
+    db = tmp_path / "learn.duckdb"
+    assert runner.invoke(app, ["ingest", str(EXAMPLE), "--db", str(db), "--quiet"]).exit_code == 0
+    target = tmp_path / "people_learned.json"
+    result = runner.invoke(app, ["kb", "learn", "--db", str(db), "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(target.read_text("utf-8"))
+    assert data["provenance"] and all(p["positions"][0]["office"] == "learned" for p in data["people"])
+    # The example's ministers are in the curated list already: nothing new to learn about them.
+    assert not any(p["name"] in {"Ararat Mirzoyan", "Sergueï Lavrov"} for p in data["people"])

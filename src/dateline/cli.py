@@ -629,6 +629,24 @@ def kb_add_command(
     out.print(f"added {ident} to {path}", markup=False)
 
 
+@kb_app.command("learn")
+def kb_learn_command(
+    db: Db = DEFAULT_DB,
+    output: Annotated[Path | None, typer.Option(help="Where to write (default: kb/data/people_learned.json).")]
+    = None,
+) -> None:
+    """Keep the roles stored documents taught (titles, appositions) for later documents."""
+    from dateline.kb.learned import PROVENANCE, learned_people
+    from dateline.kb.people import _data_file, load_people
+
+    rows = _query(db, "kb learn", lambda store: store.learned_roles())
+    people = learned_people(rows, load_people())
+    target = output or Path(str(_data_file("people_learned.json")))
+    target.write_text(json.dumps({"provenance": PROVENANCE, "people": people}, ensure_ascii=False, indent=1) + "\n",
+                      "utf-8")
+    out.print(f"learned {len(people)} people from {len(rows)} mentions into {target}", markup=False)
+
+
 @kb_app.command("import")
 def kb_import_command(
     kind: Annotated[str, typer.Argument(help="What to import: phoenix.")],

@@ -224,3 +224,10 @@ def test_postgres_newer_schema_and_unreachable_server_are_clear_errors(postgres_
     with pytest.raises(StoreError, match="cannot connect") as raised:
         Store(nowhere)
     assert "secret" not in str(raised.value)
+
+
+def test_roles_learned_from_titles_come_with_the_words_they_were_learned_from(store):
+    learned = {(r["name"], r["country"], r["role"]): r for r in store.learned_roles()}
+    vahan = learned[("Vahan Exemple", "ARM", "Minister of Foreign Affairs")]
+    assert "ministre des Affaires étrangères de la République d'Arménie" in vahan["context"]
+    assert str(vahan["published"]) == "2024-04-04"

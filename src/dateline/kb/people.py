@@ -123,20 +123,29 @@ def _imported() -> dict[str, Person]:
     return index
 
 
+# People added by hand (`dateline kb add`) and roles learned from stored documents (`dateline kb learn`).
+EXTRA_FILES = ("people_added.json", "people_learned.json")
+
+
 def curated_entries() -> list[dict]:
     entries = json.loads(_data_file("leaders_curated.json").read_text("utf-8"))["people"]
-    added = _data_file("people_added.json")
-    if added.is_file():
-        entries += json.loads(added.read_text("utf-8"))["people"]
+    for name in EXTRA_FILES:
+        extra = _data_file(name)
+        if extra.is_file():
+            entries += json.loads(extra.read_text("utf-8"))["people"]
     return entries
 
 
 @cache
 def load_people() -> People:
+    return people_from(curated_entries())
+
+
+def people_from(entries: list[dict]) -> People:
     people: list[Person] = []
     aliases: dict[str, Person] = {}
     surnames: dict[str, list[Person]] = {}
-    for entry in curated_entries():
+    for entry in entries:
         positions = tuple(Position(p["role"], p["sector"], p["office"], p.get("country", entry["country"]),
                                    p["start"], p.get("end"), p.get("source", "")) for p in entry["positions"])
         person = Person(entry["id"], entry["name"], entry["country"], positions)

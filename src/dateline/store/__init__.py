@@ -397,6 +397,17 @@ class Store:
         return self._rows("SELECT field, old_value, new_value, note, corrected_at FROM corrections"
                           " WHERE event_id = ? ORDER BY corrected_at", [event_id])
 
+    def learned_roles(self) -> list[dict[str, Any]]:
+        """People whose country and role a document's own words gave (titles, appositions), with
+        the document, its date and the words before the name, for `dateline kb learn`."""
+        return self._rows(
+            "SELECT e.text AS name, e.country, e.sector, e.role, d.id AS document_id,"
+            " coalesce(d.url, d.path) AS source, d.published, substr(d.text, greatest(e.start_char - 100, 0) + 1,"
+            " e.end_char - greatest(e.start_char - 100, 0)) AS context"
+            " FROM entities e JOIN documents d ON d.id = e.document_id"
+            " WHERE e.label = 'PERSON' AND e.country IS NOT NULL AND e.role IS NOT NULL"
+            " ORDER BY d.published NULLS LAST, d.id, e.start_char", [])
+
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}")[0][0]
                 for table in ("documents", "entities", "events")}
