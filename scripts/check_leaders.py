@@ -38,7 +38,8 @@ DATA_DIR = ROOT / "src" / "dateline" / "kb" / "data"
 DEFAULT_PATH = DATA_DIR / "leaders_curated.json"
 CURATED_COUNTRIES = DATA_DIR / "countries_curated.json"
 
-IGO_CODES = {"UNO", "NATO", "EUR", "OSC", "CST", "CIS"}
+# The organisation codes of kb/data/countries_curated.json (PLOVER/CAMEO top-level codes).
+IGO_CODES = {"UNO", "EUR", "IGO", "NGO"}
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "igo_head")
 OFFICE_LABELS = {
     "head_of_state": "HoS",

@@ -30,3 +30,17 @@ def test_people_without_a_title_get_country_and_role_from_the_knowledge_base():
     # A visit: the visitor is the actor, the host the recipient (PLOVER).
     assert consult.mode == "visit"
     assert [a.country for a in consult.actor] == ["FRA"] and [a.country for a in consult.recipient] == ["DEU"]
+
+
+def test_every_office_is_in_a_country_or_organisation_the_record_can_name():
+    import re
+
+    from dateline.kb import load_kb
+    from dateline.kb.people import curated_entries
+
+    organisations = {o.code for o in load_kb().organisations.values()}
+    for entry in curated_entries():
+        for position in entry["positions"]:
+            code = position.get("country", entry["country"])
+            assert re.fullmatch(r"[A-Z]{3}", code), (entry["name"], code)
+            assert code in load_kb().countries or code in organisations, (entry["name"], code)
