@@ -238,6 +238,12 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def _found(value: dict[str, Any] | None, what: str, ident: str) -> dict[str, Any]:
+    if value is None:
+        raise HTTPException(404, f"no {what} {ident!r}")
+    return value
+
+
 async def _too_large(scope: dict, receive: Any, send: Any, limit: int) -> None:
     response = JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
     await response(scope, receive, send)
@@ -284,10 +290,7 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
     @app.get("/documents/{document_id}", summary="One document's record (the contract)",
              responses={404: {"description": "No such document."}})
     def document(document_id: str) -> dict[str, Any]:
-        record = store.document(document_id)
-        if record is None:
-            raise HTTPException(404, f"no document {document_id!r}")
-        return record
+        return _found(store.document(document_id), "document", document_id)
 
     @app.post("/documents", response_model=Stored, status_code=201, dependencies=[Depends(writer)],
               summary="Extract a report and store it (needs the token)",
@@ -317,10 +320,7 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
     @app.get("/events/{event_id}", summary="One event: its record, evidence, sources and corrections",
              responses={404: {"description": "No such event."}})
     def event(event_id: str) -> dict[str, Any]:
-        found = store.event(event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return found
+        return _found(store.event(event_id), "event", event_id)
 
     @app.patch("/events/{event_id}", dependencies=[Depends(writer)], summary="Correct an event (needs the token)",
                responses={**BODY_ERRORS, 404: {"description": "No such event."}})
@@ -328,10 +328,7 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
         changes = correction.model_dump(exclude_unset=True, exclude={"note"}, mode="json")
         if not changes:
             raise HTTPException(422, "nothing to correct")
-        corrected = store.correct(event_id, changes, note=correction.note)
-        if corrected is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return corrected
+        return _found(store.correct(event_id, changes, note=correction.note), "event", event_id)
 
     @app.get("/happenings", response_model=list[HappeningRow], responses=ERRORS,
              summary="Events merged across documents: one row per happening, most reported first")
