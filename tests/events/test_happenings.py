@@ -203,3 +203,10 @@ def test_a_demonstrative_written_without_its_hyphen_is_no_party():
     text = ("TOURS, 6 avril 2025 (AFP) - Les grèves se sont multipliées depuis janvier. Celles ci ont paralysé "
             "les transports de la région.")
     assert not [e for e in record_of(text, "fr").events if e.evidence[0].text.startswith("Celles")]
+
+
+def test_the_speaker_after_a_quotation_is_the_subject():
+    text = ("ROME, 8 janvier 2019 (ANSA) - La réforme a été adoptée lundi.\n\n"
+            "«C'est une honte», a dénoncé mardi le ministre italien du Travail.")
+    accusations = [e for e in record_of(text, "fr").events if e.event == "ACCUSE"]
+    assert [(a.text, a.country) for e in accusations for a in e.actor] == [("le ministre italien du Travail", "ITA")]

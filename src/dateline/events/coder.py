@@ -269,7 +269,22 @@ class Coder:
         subj = subject(verb)
         if subj is not None and fold(subj.text) in RELATIVE_PRONOUNS and verb.dep_ in {"acl:relcl", "relcl"}:
             return verb.head
+        if subj is None or _quoted(subj, verb):
+            return self._inverted_subject(verb) or subj
         return subj
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """'«Que d'hypocrisies», a dénoncé mardi M. Di Maio': after a quotation the speaker follows
+        the verb, and the parser reads the speaker as its object."""
+        before = verb.doc[verb.sent.start:verb.i]
+        if not any(t.text in QUOTES for t in before):
+            return None
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in {"obj", "dobj", "nsubj", "obl:mod", "appos"} and (
+                    (entity := self.res.token_entity.get(child.i)) is not None and entity.label == "PERSON"
+                    or sector_of(child, self.res.lexicon) is not None):
+                return child
+        return None
 
     def logical_object(self, verb: Token) -> list[Token]:
         if is_passive(verb):
@@ -675,6 +690,16 @@ def _evidence_span(draft: Draft) -> tuple[int, int]:
     start = max(min(s for s, _ in bounds), draft.sentence.start_char)
     end = min(max(e for _, e in bounds), draft.sentence.end_char)
     return start, end
+
+
+QUOTES = frozenset({"«", "»", '"', "“", "”"})
+
+
+def _quoted(token: Token, verb: Token) -> bool:
+    """A word of the quotation before the verb ('«Que d'hypocrisies», a dénoncé ...')."""
+    between = token.doc[token.i + 1:verb.i]
+    return token.i < verb.i and any(t.text in QUOTES for t in between) and any(
+        t.text in QUOTES for t in token.doc[token.sent.start:token.i])
 
 
 def _set_off(clause: Token) -> bool:
