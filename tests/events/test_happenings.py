@@ -210,3 +210,10 @@ def test_the_speaker_after_a_quotation_is_the_subject():
             "«C'est une honte», a dénoncé mardi le ministre italien du Travail.")
     accusations = [e for e in record_of(text, "fr").events if e.event == "ACCUSE"]
     assert [(a.text, a.country) for e in accusations for a in e.actor] == [("le ministre italien du Travail", "ITA")]
+
+
+def test_figures_in_groups_of_digits_keep_crowds_apart():
+    text = ("LYON, 6 avril 2025 (AFP) - Quelque 800 enseignants manifestaient samedi à Lyon.\n\n"
+            "Dans tout le pays, quelque 84 000 enseignants ont manifesté samedi.")
+    protests = [e for e in record_of(text, "fr").events if e.event == "PROTEST"]
+    assert len(protests) == 2

@@ -243,3 +243,12 @@ def test_a_much_larger_city_is_what_an_unqualified_name_means():
     gazetteer.add("Lindau", local)
     # Four times larger is not enough to overrule the story's own region.
     assert gazetteer.lookup("Lindau", frozenset({"USA"}), frozenset({("USA", "PA")})) == local
+
+
+def test_a_contracted_article_belongs_to_the_place_name():
+    from dateline.pipeline import extract
+    from dateline.sources import SourceDocument
+
+    text = "PARIS, 6 avril 2025 (AFP) - Une réunion s'est tenue samedi au Havre, en présence du maire."
+    places = [e.place for e in extract(SourceDocument(text=text), "fr").entities if "Havre" in e.text]
+    assert places and places[0] is not None and (places[0].name, places[0].country) == ("Le Havre", "FRA")

@@ -190,8 +190,8 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
     first: Draft = slot["draft"]
     if not _same_place(slot.get("place"), place):
         return False
-    if first.count is not None and draft.count is not None and (
-            first.count[1] < draft.count[0] or draft.count[1] < first.count[0]):
+    count = slot.get("count") or first.count  # the first figure any mention of it gave
+    if count is not None and draft.count is not None and (count[1] < draft.count[0] or draft.count[1] < count[0]):
         return False
     if _people(first.actors) and _people(draft.actors) and not _people(first.actors) & _people(draft.actors):
         return False  # two named people of one country condemning on one day: two events
@@ -265,9 +265,10 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         if slot is None:
             slots.append({"draft": draft, "spans": list(draft.spans), "date": date,
                           "basis": basis, "location": location, "place": place, "mentions": 1,
-                          "attached": attached})
+                          "attached": attached, "count": draft.count})
             continue
         slot["place"] = slot["place"] or place
+        slot["count"] = slot.get("count") or draft.count
         _absorb(slot, draft, date, basis, location, ctx, text)
     events = [_event(slot, res, ctx, facts) for slot in slots]
     seen: dict[str, int] = {}

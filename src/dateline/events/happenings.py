@@ -398,11 +398,12 @@ def _count(token: Token | None, vague: dict[str, tuple[int, int]] | None = None)
     the language's vague counts 'plusieurs centaines de gilets jaunes' (100, 999)."""
     if token is None:
         return None
-    for child in token.children:
-        if child.dep_ == "nummod":
-            digits = "".join(ch for t in child.subtree for ch in t.text if ch.isdigit())
-            if digits:
-                return int(digits), int(digits)
+    # "84 000 gilets jaunes": the parser may read the groups of digits as determiners
+    figures = [c for c in token.children if c.dep_ == "nummod" or (c.dep_ == "det" and c.text.isdigit())]
+    if figures:
+        digits = "".join(ch for child in figures for t in child.subtree for ch in t.text if ch.isdigit())
+        if digits:
+            return int(digits), int(digits)
     word = fold(token.text)
     if vague and word in vague:
         return vague[word]

@@ -65,6 +65,8 @@ class ActorLexicon:
         self.sector_nouns = {fold(n): s for s, nouns in data["sectors"].items() for n in nouns}
         self.org_nouns = {fold(n): s for s, nouns in data["organisations"].items() for n in nouns}
         self.collectives = {fold(c) for c in data["collectives"]["plural_participants"]}
+        # "au Havre" = "à" + "Le Havre": the article a contraction hides is part of the place name
+        self.contracted_articles = {fold(k): v for k, v in data.get("contracted_articles", {}).items()}
         self._matcher, self._acronyms = _country_matchers(lang)
 
     def country_mentions(self, doc: Doc) -> list[CountryMention]:

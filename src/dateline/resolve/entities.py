@@ -19,6 +19,7 @@ from dateline.resolve.actors import (
     org_actor,
 )
 from dateline.resolve.places import GazEntry, Region, Story, load_gazetteer
+from dateline.textutil import fold
 
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
           "NORP": "NORP", "MISC": "MISC", "FAC": "LOC"}
@@ -169,7 +170,8 @@ def _resolve_one(
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
     if label == "NORP" and not (whole and whole[0].kind == "name"):
         return ResolvedEntity(entity_id, ent, label)
-    place = load_gazetteer().lookup(ent.text, prefer, regions, story, ent.start_char)
+    place = load_gazetteer().lookup(ent.text, prefer, regions, story, ent.start_char) or _with_article(
+        ent, lex, prefer, regions)
     if whole and whole[0].kind == "org":
         return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
     if whole:
@@ -179,6 +181,16 @@ def _resolve_one(
         return ResolvedEntity(entity_id, ent, label)
     gpe = place.feature.startswith(("PPL", "PCL", "ADM"))
     return ResolvedEntity(entity_id, ent, "GPE" if gpe else "LOC", place=place)
+
+
+def _with_article(ent: Span, lex: ActorLexicon, prefer: frozenset[str],
+                  regions: frozenset[Region]) -> GazEntry | None:
+    """'au Boulou', 'au Havre': a contracted article before the name belongs to it ('Le Boulou')."""
+    inside = lex.contracted_articles.get(fold(ent[0].text)) if len(ent) > 1 else None
+    if inside:  # the entity took the contraction in: "au Havre"
+        return load_gazetteer().lookup(f"{inside} {ent[1:].text}", prefer, regions)
+    before = lex.contracted_articles.get(fold(ent.doc[ent.start - 1].text)) if ent.start else None
+    return load_gazetteer().lookup(f"{before} {ent.text}", prefer, regions) if before else None
 
 
 def _number_people(res: Resolution) -> None:

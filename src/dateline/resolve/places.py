@@ -358,7 +358,7 @@ def _plausible(entry: GazEntry, prefer: frozenset[str], regions: frozenset[Regio
 
 
 def _major(entry: GazEntry, key: str) -> bool:
-    own = fold(entry.name)
+    own = _key(entry.name)
     if entry.capital and own == key and entry.population >= MAJOR_CAPITAL:
         return True
     return entry.feature.startswith("PPL") and entry.population >= METROPOLIS and own in (key, f"{key} city")
@@ -366,7 +366,7 @@ def _major(entry: GazEntry, key: str) -> bool:
 
 def _rank(entry: GazEntry, prefer: frozenset[str], key: str = "",
           regions: frozenset[Region] = frozenset()) -> tuple[int, ...]:
-    own = fold(entry.name)
+    own = _key(entry.name)  # "Le Havre" is its own name for "Havre" as much as Havré's
     major = _major(entry, key)
     return (
         entry.curated,
