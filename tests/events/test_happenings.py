@@ -217,3 +217,11 @@ def test_figures_in_groups_of_digits_keep_crowds_apart():
             "Dans tout le pays, quelque 84 000 enseignants ont manifesté samedi.")
     protests = [e for e in record_of(text, "fr").events if e.event == "PROTEST"]
     assert len(protests) == 2
+
+
+def test_a_protester_struck_by_a_police_round_is_crowd_control():
+    text = ("NIORT, 9 février 2025 (AFP) - Le cortège a été dispersé samedi à Niort.\n\n"
+            "Un manifestant a été atteint à la tête par une balle de défense.")
+    struck = [e for e in record_of(text, "fr").events if e.event == "ASSAULT"]
+    assert [(e.mode, [a.sector for a in e.actor], [r.sector for r in e.recipient]) for e in struck] == [
+        ("crowd-control", ["COP"], ["CVL"])]

@@ -56,7 +56,7 @@ class HappeningCoder:
         """Actors of a noun phrase, or an unnamed group of `sector` in `country`; None when
         the phrase names a group whose sector this happening excludes."""
         if token is not None:
-            token = self._antecedent(token)
+            token = self._antecedent(self._past_determiner(token))
             demonstratives = self.lex.aux.get("demonstratives", frozenset())
             word = token.head if token.dep_ == "fixed" else token  # "quelqu'" + "un"
             if fold(word.text).rstrip("'’") in self.lex.aux.get("indefinite_pronouns", frozenset()):
@@ -146,6 +146,14 @@ class HappeningCoder:
     @staticmethod
     def _sector_ok(sector: str | None, allowed: frozenset[str]) -> bool:
         return not allowed or sector is None or sector in allowed
+
+    @staticmethod
+    def _past_determiner(token: Token) -> Token:
+        """'Un manifestant' parsed with 'Un' as the subject: the noun after the determiner."""
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if token.pos_ == "DET" and following is not None and following.pos_ in {"NOUN", "ADJ", "PROPN"}:
+            return following
+        return token
 
     @staticmethod
     def _antecedent(token: Token) -> Token:
@@ -362,7 +370,7 @@ class HappeningCoder:
         """A person or a group (not a lorry or a motorbike) that the event can be done to."""
         if token is None:
             return False
-        token = self._antecedent(token)
+        token = self._antecedent(self._past_determiner(token))
         named = self.coder.np_actors(token)
         entity = self.res.token_entity.get(token.i)
         if named:
