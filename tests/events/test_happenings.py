@@ -225,3 +225,12 @@ def test_a_protester_struck_by_a_police_round_is_crowd_control():
     struck = [e for e in record_of(text, "fr").events if e.event == "ASSAULT"]
     assert [(e.mode, [a.sector for a in e.actor], [r.sector for r in e.recipient]) for e in struck] == [
         ("crowd-control", ["COP"], ["CVL"])]
+
+
+def test_charges_and_investigations_in_english():
+    text = ("LEEDS, 4 May 2024 (PA) - A council clerk was arrested on Monday and charged with fraud.\n\n"
+            "Police opened an investigation into the fire on Tuesday.")
+    found = {(e.event, e.mode) for e in record_of(text, "en").events}
+    assert {("ACCUSE", "allege"), ("ACCUSE", "investigate"), ("COERCE", "arrest")} <= found
+    charged = next(e for e in record_of(text, "en").events if e.mode == "allege")
+    assert [r.text for r in charged.recipient] == ["A council clerk"]

@@ -265,7 +265,11 @@ class HappeningCoder:
 
     @staticmethod
     def _has_object(token: Token, words: frozenset[str]) -> Token | None:
-        """Light verbs and vague nouns need their object ("faire usage de gaz lacrymogène")."""
+        """Light verbs and vague nouns need their object ("faire usage de gaz lacrymogène"); a noun
+        may need its verb ("opened an investigation")."""
+        if token.pos_ == "NOUN" and token.head is not token and (
+                fold(token.head.lemma_) in words or fold(token.head.text) in words):
+            return token.head
         for child in token.subtree:
             if child is token or child.i > token.i + 12 or child.i < token.i - 6:
                 continue

@@ -42,8 +42,12 @@ def with_prep(head: Token, prep: str) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"aux:pass", "auxpass"} or c.dep_ in PASSIVE_SUBJECTS
-               for c in verb.children)
+    if any(c.dep_ in {"aux:pass", "auxpass"} or c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+        return True
+    # "she was arrested and charged with treason": the second participle shares the passive
+    participle = verb.tag_ == "VBN" or verb.morph.get("VerbForm") == ["Part"]
+    return verb.dep_ == "conj" and participle and not any(c.dep_ in SUBJECTS for c in verb.children) \
+        and verb.head is not verb and is_passive(verb.head)
 
 
 # Labels the French parser sometimes gives a subject it failed to recognise, when the name is
