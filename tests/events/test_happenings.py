@@ -234,3 +234,14 @@ def test_charges_and_investigations_in_english():
     assert {("ACCUSE", "allege"), ("ACCUSE", "investigate"), ("COERCE", "arrest")} <= found
     charged = next(e for e in record_of(text, "en").events if e.mode == "allege")
     assert [r.text for r in charged.recipient] == ["A council clerk"]
+
+
+def test_domestic_calls_with_the_clause_on_the_addressee_and_two_callers_named_alike():
+    text = ("LYON, 5 mars 2025 (AFP) - La grève s'est étendue mardi.\n\n"
+            "Le préfet du Rhône a exhorté les grévistes à reprendre le travail.\n\n"
+            "La secrétaire du syndicat, Marie Exemple, a appelé, dans un communiqué, Jean Exemplaire à ouvrir "
+            "des négociations.\n\n"
+            "Marie Autre, présidente de la région, a appelé le gouvernement à agir vite.")
+    requests = [e for e in record_of(text, "fr").events if e.event == "REQUEST"]
+    assert len(requests) == 3
+    assert {r.sector for e in requests for r in e.recipient} >= {"LAB"}

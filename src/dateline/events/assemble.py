@@ -180,6 +180,9 @@ def _different_speakers(first: list, second: list) -> bool:
     def described(actors: list) -> bool:
         return bool(actors) and all(len((a.text or "").split()) >= 2 for a in actors)
 
+    names = ({fold(a.name) for a in first if a.name}, {fold(a.name) for a in second if a.name})
+    if all(names) and len(names[0]) == len(first) and len(names[1]) == len(second):
+        return not names[0] & names[1]  # 'Laurent Berger' and 'Laurent Wauquiez' share a word, not a name
     return described(first) and described(second) and not _phrase_words(first) & _phrase_words(second)
 
 
@@ -254,6 +257,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         if slot is None and draft.joins:
             slot = next((s for s in slots if s["draft"].event == draft.event
                          and countries(s["draft"].actors) == countries(draft.actors)
+                         and not (draft.event in STATEMENTS and _different_speakers(s["draft"].actors, draft.actors))
                          and (not draft.recipients
                               or countries(s["draft"].recipients) == countries(draft.recipients))), None)
         if slot is None and draft.weak:

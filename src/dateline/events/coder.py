@@ -496,9 +496,16 @@ class Coder:
                 addressees += [o for o in objects(verb) if self.np_actors(o) or placed and self._group(o)]
             else:
                 addressees += with_prep(verb, slot)
+        if "obj" in self.lex.request_verbs[fold(verb.lemma_)] and not addressees:
+            # "a appelé, dans un tweet, Emmanuel Macron à …": the parser hangs the addressee on the aside
+            addressees += [a for c in verb.children if c.dep_.startswith("obl") for a in c.children
+                           if a.dep_ == "appos" and self.np_actors(a)]
         contents += [o for o in objects(verb) if o not in addressees]
         contents += [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl", "obl", "obl:arg"}]
         contents += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+        # "a exhorté les manifestants à rentrer": the infinitive hung on the addressee or an aside
+        contents += [g for c in verb.children if c.dep_ in {"obj", "dobj", "obl:mod", "obl"} for g in c.children
+                     if g.dep_ in {"acl", "xcomp"} and g.morph.get("VerbForm") == ["Inf"]]
         why = f"requester: subject of '{verb.text}'" + (" (placed where the story happens)" if placed else "")
         drafts = self._requests(verb, verb, actors, why, contents, addressees, sentence)
         if not drafts:
