@@ -159,3 +159,14 @@ def test_a_staged_protest_belongs_to_its_subject_and_happens_where_the_text_says
     assert [r.country for r in protests[0].recipient] == ["NOR"]
     indefinite = "LILLE, 2 mars 2025 (AFP) - On ne peut pas arrêter quelqu'un qui organise une manifestation, a-t-il dit."
     assert not [e for e in extract(SourceDocument(text=indefinite), "fr").events if e.event == "PROTEST"]
+
+
+def test_support_brought_or_expressed_to_a_party_or_its_bid():
+    french = extract(SourceDocument(text="MADRID, 9 mai 2024 (AFP) - Le ministre espagnol de la Défense a apporté "
+                                         "son soutien au gouvernement portugais."), "fr").events
+    assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in french
+            if e.event == "SUPPORT"] == [(["ESP"], ["PRT"])]
+    english = extract(SourceDocument(text="Austria on Monday expressed support for Moldova's bid to join "
+                                          "the European Union."), "en").events
+    assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in english
+            if e.event == "SUPPORT"] == [(["AUT"], ["MDA"])]

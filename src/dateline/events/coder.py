@@ -426,17 +426,20 @@ class Coder:
         """The target: the object, the subject (for 'receive'), or a prepositional phrase on the
         verb or on its object ('launched strikes against X', 'imposed sanctions on X')."""
         if predicate.recipient == "obj":
-            target = _first(self.logical_object(verb))
-            if target is not None and not self._place_country(target):
-                # "endorsed an association agreement with the EU": the party the object is with
-                inner = [t for prep in ("with", "avec") for t in with_prep(target, prep) if self._place_country(t)]
-                return inner[0] if inner else target
-            return target
+            return self._party_inside(_first(self.logical_object(verb)))
         if predicate.recipient in {None, "subj"}:
             return subj
         holders = [*objects(verb), verb]
         found = [t for holder in holders for t in with_prep(holder, predicate.recipient)]
-        return next((t for t in found if self._place_country(t)), _first(found))
+        return self._party_inside(next((t for t in found if self._place_country(t)), _first(found)))
+
+    def _party_inside(self, target: Token | None) -> Token | None:
+        """A target that names no party may hold one: 'an agreement with the EU', 'Ukraine's bid'."""
+        if target is None or self._place_country(target):
+            return target
+        inner = [t for prep in ("with", "avec") for t in with_prep(target, prep)]
+        inner += [c for c in target.children if c.dep_ == "poss"]
+        return next((t for t in inner if self._place_country(t)), target)
 
     def _partners(self, verb: Token, predicate: Predicate) -> list[Token]:
         partners: list[Token] = []
