@@ -245,3 +245,19 @@ def test_domestic_calls_with_the_clause_on_the_addressee_and_two_callers_named_a
     requests = [e for e in record_of(text, "fr").events if e.event == "REQUEST"]
     assert len(requests) == 3
     assert {r.sector for e in requests for r in e.recipient} >= {"LAB"}
+
+
+def test_a_national_total_and_one_town_s_march_are_two_protests():
+    text = ("RENNES, 12 janvier 2025 (AFP) - Quelque 52 000 «bonnets verts» ont manifesté samedi à travers le pays, "
+            "selon le ministère.\n\n"
+            "À Rennes, les manifestants ont défilé samedi dans le calme.")
+    protests = [e for e in record_of(text, "fr").events if e.event == "PROTEST"]
+    assert len(protests) == 2
+    assert all(a.sector == "CVL" for e in protests for a in e.actor)  # "selon le ministère" is no protester
+
+
+def test_an_ongoing_movement_is_no_single_protest_and_avoir_makes_an_active_verb():
+    movement = ("NANTES, 3 mars 2025 (AFP) - Depuis trois semaines ils manifestent sans relâche contre la réforme.")
+    assert [e for e in record_of(movement, "fr").events if e.event == "PROTEST"] == []
+    blocked = ("NANTES, 3 mars 2025 (AFP) - Des centaines de «bonnets verts» ont aussi bloqué samedi le périphérique.")
+    assert [e.mode for e in record_of(blocked, "fr").events if e.event == "PROTEST"] == ["obstruct"]

@@ -165,6 +165,13 @@ GROUND_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
 
+def _town_and_nation(first: Draft, first_place: Place | None, draft: Draft, place: Place | None) -> bool:
+    def town(p: Place | None) -> bool:
+        return p is not None and (p.feature or "").startswith("PPL")
+
+    return (first.national and town(place)) or (draft.national and town(first_place))
+
+
 def _people(actors: list) -> set[str]:
     return {a.entity_id or a.name for a in actors if a.entity_id or (a.name and a.role)}
 
@@ -193,6 +200,8 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
     first: Draft = slot["draft"]
     if not _same_place(slot.get("place"), place):
         return False
+    if draft.event in GROUND_EVENTS and _town_and_nation(first, slot.get("place"), draft, place):
+        return False  # "84 000 à travers le pays" and "7000 à Paris": the whole and one of its parts
     count = slot.get("count") or first.count  # the first figure any mention of it gave
     if count is not None and draft.count is not None and (count[1] < draft.count[0] or draft.count[1] < count[0]):
         return False
@@ -263,6 +272,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         if slot is None and draft.weak:
             slot = next((s for s in slots if s["draft"].event == draft.event
                          and countries(s["draft"].actors) == countries(draft.actors)
+                         and not _town_and_nation(s["draft"], s.get("place"), draft, place)
                          and (not draft.mode or not s["draft"].mode or draft.mode == s["draft"].mode)), None)
             if slot is None:
                 continue

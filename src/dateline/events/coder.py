@@ -53,6 +53,7 @@ class Draft:
     # A vague mention ("calls on X to ..." with an act the lexicon cannot type): it joins a
     # typed event of the same parties when the story has one, else it stands alone.
     joins: bool = False
+    national: bool = False  # "à travers le pays", "nationwide": the whole country, not one town
 
 
 def actor_key(actor: ActorRef) -> tuple[str | None, str | None]:
@@ -277,7 +278,13 @@ class Coder:
         """'«Que d'hypocrisies», a dénoncé mardi M. Di Maio': after a quotation the speaker follows
         the verb, and the parser reads the speaker as its object."""
         before = verb.doc[verb.sent.start:verb.i]
-        if not any(t.text in QUOTES for t in before):
+        closing = [t for t in before if t.text in QUOTES]
+        if not closing:
+            return None
+        # «…», a dénoncé X: a comma at the quotation's end, then only the verb's auxiliaries
+        between = verb.doc[closing[-1].i + 1:verb.i]
+        comma = any(t.text == "," for t in (*between, verb.doc[max(closing[-1].i - 1, 0)]))
+        if not comma or any(t.pos_ not in {"PUNCT", "AUX", "ADV", "SPACE"} for t in between):
             return None
         for child in verb.children:
             if child.i > verb.i and child.dep_ in {"obj", "dobj", "nsubj", "obl:mod", "appos"} and (

@@ -10,6 +10,7 @@ main country. A named party keeps what the resolver found. Every such choice is 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -168,7 +169,7 @@ class HappeningCoder:
         'lors de la manifestation' do; 'pour disperser', 'journée de blocage',
         'des voitures incendiées' do not."""
         if token.pos_ in {"VERB", "AUX"}:
-            if any(c.dep_ == "det" for c in token.children) or \
+            if any(c.dep_ == "det" and not c.like_num for c in token.children) or \
                     fold(token.text) in self.lex.aux.get("noun_forms", frozenset()):
                 return False  # a noun tagged as a verb ("un manifestant", "le défilé")
             form = token.morph.get("VerbForm")
@@ -188,6 +189,10 @@ class HappeningCoder:
                 return False  # a present participle used as a noun ("manifestant")
             if token.dep_ in {"acl:relcl", "relcl"} and token.morph.get("Tense") == ["Pres"] and not has_aux:
                 return False  # a generic present: "les citoyens qui protestent"
+            if token.morph.get("Tense") == ["Pres"] and not has_aux and any(
+                    fold(g.text) in self.lex.aux.get("duration_preps", frozenset())
+                    for c in token.children if c.dep_.startswith("obl") for g in c.children if g.dep_ == "case"):
+                return False  # an ongoing movement: "depuis trois semaines ils manifestent"
             adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"} and token.morph.get("Tense") != ["Pres"]
             return not adjectival or any(c.dep_.startswith("aux") for c in token.children)
         if any(c.dep_ == "nummod" for c in token.children):
@@ -331,7 +336,14 @@ class HappeningCoder:
                      attributed_to=speaker, weak=self._is_weak(token),
                      count=_count(actor_token if happening.event == "PROTEST" else patient_token, self.lex.vague_counts)
                      or _count(token),
-                     joins=happening.joins)
+                     joins=happening.joins, national=self._national(token))
+
+    def _national(self, token: Token) -> bool:
+        """Whether the clause speaks of the whole country ('Quelque 84 000 manifestants à travers le
+        pays'): such a count is not one town's march."""
+        clause = token if token.pos_ in {"VERB", "AUX"} else token.head
+        words = fold(" ".join(t.text for t in clause.subtree))
+        return any(cue in words for cue in self.lex.aux.get("national_scope", frozenset()))
 
     def _reporter(self, verb: Token, country: str | None, where: str) -> ActorRef | None:
         """Who says it, when the resolver could not place them: the subject of the speech verb
@@ -413,7 +425,12 @@ def _count(token: Token | None, vague: dict[str, tuple[int, int]] | None = None)
     # "84 000 gilets jaunes": the parser may read the groups of digits as determiners
     figures = [c for c in token.children if c.dep_ == "nummod" or (c.dep_ == "det" and c.text.isdigit())]
     if figures:
-        digits = "".join(ch for child in figures for t in child.subtree for ch in t.text if ch.isdigit())
+        first = min(figures, key=lambda c: c.i)
+        # "84 000": groups of three digits after the first, wherever the parser hung them
+        groups = [first]
+        while groups[-1].i + 1 < len(token.doc) and re.fullmatch(r"\d{3}", token.doc[groups[-1].i + 1].text):
+            groups.append(token.doc[groups[-1].i + 1])
+        digits = "".join(ch for t in groups for ch in t.text if ch.isdigit())
         if digits:
             return int(digits), int(digits)
     word = fold(token.text)

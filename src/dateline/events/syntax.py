@@ -42,8 +42,11 @@ def with_prep(head: Token, prep: str) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in {"aux:pass", "auxpass"} or c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+    if any(c.dep_ in {"aux:pass", "auxpass"} for c in verb.children):
         return True
+    if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+        # "Des milliers ... ont bloqué" with the subject labelled passive: "avoir" says active
+        return not any(c.dep_.startswith("aux") and fold(c.lemma_) in {"avoir", "have"} for c in verb.children)
     # "she was arrested and charged with treason": the second participle shares the passive
     participle = verb.tag_ == "VBN" or verb.morph.get("VerbForm") == ["Part"]
     return verb.dep_ == "conj" and participle and not any(c.dep_ in SUBJECTS for c in verb.children) \
