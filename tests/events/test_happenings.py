@@ -261,3 +261,10 @@ def test_an_ongoing_movement_is_no_single_protest_and_avoir_makes_an_active_verb
     assert [e for e in record_of(movement, "fr").events if e.event == "PROTEST"] == []
     blocked = ("NANTES, 3 mars 2025 (AFP) - Des centaines de «bonnets verts» ont aussi bloqué samedi le périphérique.")
     assert [e.mode for e in record_of(blocked, "fr").events if e.event == "PROTEST"] == ["obstruct"]
+
+
+def test_checkpoints_and_restricted_sales_are_restrictions():
+    for sentence in ("Des points de contrôle ont été instaurés samedi aux entrées de la ville.",
+                     "Les autorités ont restreint samedi la vente de carburant en jerricans."):
+        events = record_of("ROUEN, 3 mars 2025 (AFP) - " + sentence, "fr").events
+        assert [(e.event, e.mode) for e in events] == [("COERCE", "restrict")], sentence
