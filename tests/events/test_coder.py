@@ -170,3 +170,10 @@ def test_support_brought_or_expressed_to_a_party_or_its_bid():
                                           "the European Union."), "en").events
     assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in english
             if e.event == "SUPPORT"] == [(["AUT"], ["MDA"])]
+
+
+def test_single_country_exercises_are_a_show_of_force_and_joint_ones_are_not():
+    alone = extract(SourceDocument(text="Belarus is conducting military exercises near the Polish border."), "en").events
+    assert [(e.event, e.mode, [a.country for a in e.actor]) for e in alone] == [("MOBILIZE", "troops", ["BLR"])]
+    joint = extract(SourceDocument(text="Chile and Peru held joint exercises on Monday."), "en").events
+    assert not [e for e in joint if e.event == "MOBILIZE"]

@@ -247,7 +247,8 @@ class HappeningCoder:
         light = self.lex.aux.get("light_verbs", frozenset())
         head = token.head
         # "en organisant des barrages depuis trois semaines" describes a manner, not one act
-        gerund = head.morph.get("VerbForm") == ["Part"] and head.morph.get("Tense") == ["Pres"]
+        gerund = head.morph.get("VerbForm") == ["Part"] and head.morph.get("Tense") == ["Pres"] \
+            and not any(c.dep_.startswith("aux") for c in head.children)  # "is conducting" is no gerund
         return token.dep_ in {"obj", "dobj", "obl:arg", "pobj"} and not gerund and (
             fold(head.lemma_) in light or fold(head.text) in light)
 
