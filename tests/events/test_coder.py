@@ -177,3 +177,13 @@ def test_single_country_exercises_are_a_show_of_force_and_joint_ones_are_not():
     assert [(e.event, e.mode, [a.country for a in e.actor]) for e in alone] == [("MOBILIZE", "troops", ["BLR"])]
     joint = extract(SourceDocument(text="Chile and Peru held joint exercises on Monday."), "en").events
     assert not [e for e in joint if e.event == "MOBILIZE"]
+
+
+def test_english_modals_are_hypothetical_and_ambiguous_verbs_need_their_violent_or_protest_sense():
+    maybe = extract(SourceDocument(text="Vladimir Putin could visit Hungary next month."), "en").events
+    assert [(e.event, e.aux) for e in maybe if e.event == "CONSULT"] == [("CONSULT", "hypothetical")]
+    for text in ("Kentucky Democrats beat the incumbent governor on Tuesday.",
+                 "The engineers demonstrated a new docking method in Houston."):
+        assert extract(SourceDocument(text=text), "en").events == [], text
+    beaten = extract(SourceDocument(text="Police beat protesters with batons in Tbilisi on Sunday."), "en").events
+    assert [(e.event, e.mode) for e in beaten] == [("ASSAULT", "beat")]

@@ -306,7 +306,8 @@ class Coder:
             return "negation", "negation adverb on the verb"
         helpers = [c for c in verb.children if c.dep_.startswith("aux")]
         if any(c.morph.get("Mood") == ["Cnd"] for c in [verb, *helpers]) or any(
-                c.dep_ == "mark" and fold(c.text) in aux["hypothetical_marks"] for c in verb.children):
+                c.dep_ == "mark" and fold(c.text) in aux["hypothetical_marks"] for c in verb.children) or any(
+                fold(c.text) in aux.get("hypothetical_modals", frozenset()) for c in helpers):
             return "hypothetical", "conditional mood or 'if' clause"
         if verb.morph.get("Tense") == ["Fut"] or any(
                 fold(c.text) in {"will", "shall"} or c.morph.get("Tense") == ["Fut"] for c in helpers):

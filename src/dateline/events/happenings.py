@@ -172,6 +172,9 @@ class HappeningCoder:
             if any(c.dep_ == "det" and not c.like_num for c in token.children) or \
                     fold(token.text) in self.lex.aux.get("noun_forms", frozenset()):
                 return False  # a noun tagged as a verb ("un manifestant", "le défilé")
+            if fold(token.lemma_) in self.lex.aux.get("intransitive_only", frozenset()) and any(
+                    c.dep_ in {"obj", "dobj", "ccomp", "xcomp"} for c in token.children):
+                return False  # "demonstrated a new method", "marched the team to victory"
             form = token.morph.get("VerbForm")
             helpers = [c for c in token.children if c.dep_.startswith("aux")]
             if [c.morph.get("VerbForm") for c in helpers] == [["Inf"]] and helpers[0].dep_ in {"aux:pass", "auxpass"}:
