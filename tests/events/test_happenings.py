@@ -268,3 +268,10 @@ def test_checkpoints_and_restricted_sales_are_restrictions():
                      "Les autorités ont restreint samedi la vente de carburant en jerricans."):
         events = record_of("ROUEN, 3 mars 2025 (AFP) - " + sentence, "fr").events
         assert [(e.event, e.mode) for e in events] == [("COERCE", "restrict")], sentence
+
+
+def test_an_untyped_call_is_an_event_only_from_a_political_actor():
+    political = ("LYON, 5 mars 2025 (AFP) - Le ministre de l'Intérieur a exhorté les grévistes à reprendre le travail.")
+    assert [e.event for e in record_of(political, "fr").events] == ["REQUEST"]
+    private = ("LYON, 5 mars 2025 (AFP) - Un voisin a exhorté les enfants à rentrer avant la nuit.")
+    assert [e.event for e in record_of(private, "fr").events] == []

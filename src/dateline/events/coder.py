@@ -548,6 +548,11 @@ class Coder:
             return []
         country, where = self.happenings.event_country(verb, sentence)
         called = self._called_protest(clause, verb, actors, sentence, why)
+        if called is None and not any(a.kb_id or a.role or (a.sector and a.sector != "CVL") for a in actors):
+            # A call the lexicon cannot type is a political event only when a country, an
+            # organisation or someone with a political role makes it ("the minister asked
+            # protesters to ..."), not "he asked the company" or "people ask you to write".
+            return []
         if called is not None:
             return [called]
         recipients: list[ActorRef] = []
