@@ -45,3 +45,15 @@ def test_places_resolve_with_country():
     places = {e.span.text: e.place for e in res.entities if e.place}
     assert places["Astana"].geonameid == 1526273 and places["Astana"].country == "KAZ"
     assert places["Bakou"].country == "AZE"
+
+
+def test_a_country_name_shared_with_a_us_state_needs_a_cue_of_the_country():
+    from dateline.pipeline import extract
+    from dateline.sources import SourceDocument
+
+    def actor_country(text: str) -> str | None:
+        record = extract(SourceDocument(text=text), "en")
+        return next((e.actor.country for e in record.entities if e.text == "Georgia" and e.actor), None)
+
+    assert actor_country("SAVANNAH, 4 May 2024 (AP) - Georgia Democrats sued the election board on Monday.") is None
+    assert actor_country("TBILISI, 4 May 2024 (Reuters) - Georgia recalled its envoy from Moscow on Monday.") == "GEO"

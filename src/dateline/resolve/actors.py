@@ -67,6 +67,8 @@ class ActorLexicon:
         self.collectives = {fold(c) for c in data["collectives"]["plural_participants"]}
         # "au Havre" = "à" + "Le Havre": the article a contraction hides is part of the place name
         self.contracted_articles = {fold(k): v for k, v in data.get("contracted_articles", {}).items()}
+        # Country names shared with other places ("Georgia"): the words that show the country is meant
+        self.country_cues = {fold(k): tuple(fold(c) for c in v) for k, v in data.get("country_cues", {}).items()}
         self._matcher, self._acronyms = _country_matchers(lang)
 
     def country_mentions(self, doc: Doc) -> list[CountryMention]:
@@ -82,7 +84,16 @@ class ActorLexicon:
         for mention in found:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
-        return kept
+        return [m for m in kept if not self._namesake_elsewhere(m, doc)]
+
+    def _namesake_elsewhere(self, mention: CountryMention, doc: Doc) -> bool:
+        """'Georgia' in a story about Atlanta is the US state: a country name that is also
+        another place's counts only when the story has a cue of the country (language data)."""
+        cues = self.country_cues.get(fold(doc[mention.start:mention.end].text))
+        if cues is None:
+            return False
+        text = fold(doc.text)
+        return not any(cue in text for cue in cues)
 
     def role_in(self, text: str) -> list[tuple[re.Match[str], Role]]:
         folded = fold(text)
