@@ -57,3 +57,12 @@ def test_a_country_name_shared_with_a_us_state_needs_a_cue_of_the_country():
 
     assert actor_country("SAVANNAH, 4 May 2024 (AP) - Georgia Democrats sued the election board on Monday.") is None
     assert actor_country("TBILISI, 4 May 2024 (Reuters) - Georgia recalled its envoy from Moscow on Monday.") == "GEO"
+
+
+def test_without_a_cue_of_the_country_georgia_is_placed_in_the_united_states():
+    from dateline.pipeline import extract
+    from dateline.sources import SourceDocument
+
+    record = extract(SourceDocument(text="SAVANNAH, 4 May 2024 (AP) - Georgia Democrats sued the election board."), "en")
+    place = next(e.place for e in record.entities if e.text == "Georgia")
+    assert (place.country, place.feature) == ("USA", "ADM1")

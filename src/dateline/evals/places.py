@@ -107,7 +107,9 @@ def evaluate(name: str, limit: int | None = None, progress: Callable[[], None] |
         story = gazetteer.story(doc.text, ((t.start or 0, t.name) for t in doc.toponyms), prefer, regions)
         for toponym in doc.toponyms:
             score.toponyms += 1
-            entry = (gazetteer.lookup(toponym.name, prefer, regions, story, toponym.start)
+            entry = (gazetteer.lookup_below_country(toponym.name, prefer, regions)
+                     if lex.other_place(toponym.name, doc.text) else
+                     gazetteer.lookup(toponym.name, prefer, regions, story, toponym.start)
                      or _country_of(toponym.name, lex, gazetteer))
             if entry is None or entry.lat is None or entry.lon is None:
                 continue

@@ -87,13 +87,16 @@ class ActorLexicon:
         return [m for m in kept if not self._namesake_elsewhere(m, doc)]
 
     def _namesake_elsewhere(self, mention: CountryMention, doc: Doc) -> bool:
+        return self.other_place(doc[mention.start:mention.end].text, doc.text)
+
+    def other_place(self, name: str, text: str) -> bool:
         """'Georgia' in a story about Atlanta is the US state: a country name that is also
         another place's counts only when the story has a cue of the country (language data)."""
-        cues = self.country_cues.get(fold(doc[mention.start:mention.end].text))
+        cues = self.country_cues.get(fold(name))
         if cues is None:
             return False
-        text = fold(doc.text)
-        return not any(cue in text for cue in cues)
+        folded = fold(text)
+        return not any(cue in folded for cue in cues)
 
     def role_in(self, text: str) -> list[tuple[re.Match[str], Role]]:
         folded = fold(text)

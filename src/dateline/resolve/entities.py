@@ -170,8 +170,11 @@ def _resolve_one(
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
     if label == "NORP" and not (whole and whole[0].kind == "name"):
         return ResolvedEntity(entity_id, ent, label)
-    place = load_gazetteer().lookup(ent.text, prefer, regions, story, ent.start_char) or _with_article(
-        ent, lex, prefer, regions)
+    if lex.other_place(ent.text, ent.doc.text):  # "Georgia" in a story without a cue of the country
+        place = load_gazetteer().lookup_below_country(ent.text, prefer, regions)
+    else:
+        place = load_gazetteer().lookup(ent.text, prefer, regions, story, ent.start_char) or _with_article(
+            ent, lex, prefer, regions)
     if whole and whole[0].kind == "org":
         return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
     if whole:

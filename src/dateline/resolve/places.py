@@ -130,6 +130,13 @@ class Gazetteer:
             return self._facility(text, prefer_countries, regions, story, at)
         return self._inner(text, prefer_countries, regions)
 
+    def lookup_below_country(self, text: str, prefer: frozenset[str] = frozenset(),
+                             regions: frozenset[Region] = frozenset()) -> GazEntry | None:
+        """The best namesake that is not a country ('Georgia', the US state)."""
+        key = _key(text)
+        found = [e for e in self._index.get(key, []) if not e.feature.startswith("PCL")]
+        return max(found, key=lambda entry: _rank(entry, prefer, key, regions)) if found else None
+
     def story(self, text: str, names: Iterable[tuple[int, str]], prefer: frozenset[str] = frozenset(),
               regions: frozenset[Region] = frozenset(), dateline: GazEntry | None = None) -> Story:
         """The towns and cities a story names: each (offset, name) the gazetteer has under that
