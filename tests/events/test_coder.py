@@ -187,3 +187,8 @@ def test_english_modals_are_hypothetical_and_ambiguous_verbs_need_their_violent_
         assert extract(SourceDocument(text=text), "en").events == [], text
     beaten = extract(SourceDocument(text="Police beat protesters with batons in Tbilisi on Sunday."), "en").events
     assert [(e.event, e.mode) for e in beaten] == [("ASSAULT", "beat")]
+
+
+def test_a_police_raid_is_a_seizure_not_an_assault():
+    text = "OTTAWA, 4 May 2024 (CP) - Police officers raided the offices of a trucking company on Monday."
+    assert [(e.event, e.mode) for e in extract(SourceDocument(text=text), "en").events] == [("COERCE", "seize")]
