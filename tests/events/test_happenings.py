@@ -275,3 +275,8 @@ def test_an_untyped_call_is_an_event_only_from_a_political_actor():
     assert [e.event for e in record_of(political, "fr").events] == ["REQUEST"]
     private = ("LYON, 5 mars 2025 (AFP) - Un voisin a exhorté les enfants à rentrer avant la nuit.")
     assert [e.event for e in record_of(private, "fr").events] == []
+
+
+def test_a_police_search_is_a_seizure():
+    text = "LILLE, 4 mai 2024 (AFP) - Les gendarmes ont perquisitionné lundi le domicile d'un élu."
+    assert [(e.event, e.mode) for e in record_of(text, "fr").events] == [("COERCE", "seize")]
