@@ -280,3 +280,9 @@ def test_an_untyped_call_is_an_event_only_from_a_political_actor():
 def test_a_police_search_is_a_seizure():
     text = "LILLE, 4 mai 2024 (AFP) - Les gendarmes ont perquisitionné lundi le domicile d'un élu."
     assert [(e.event, e.mode) for e in record_of(text, "fr").events] == [("COERCE", "seize")]
+
+
+def test_placed_under_formal_investigation_is_an_accusation():
+    text = "PARIS, 4 mai 2024 (AFP) - Trois militants ont été mis en examen mardi pour dégradations."
+    events = record_of(text, "fr").events
+    assert [(e.event, e.mode, [a.sector for a in e.actor]) for e in events] == [("ACCUSE", "allege", ["JUD"])]
