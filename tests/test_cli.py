@@ -142,12 +142,17 @@ def test_happenings_command(tmp_path):
 
 
 def test_kb_learn_writes_the_roles_of_stored_documents(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("LIMA, 3 mars 2025 (AFP) - Le ministre des Affaires étrangères du Pérou, Rosa Ejemplar, a reçu "
+                     "mardi son homologue chilien.", "utf-8")
     db = tmp_path / "learn.duckdb"
-    assert runner.invoke(app, ["ingest", str(EXAMPLE), "--db", str(db), "--quiet"]).exit_code == 0
+    for path in (story, EXAMPLE):
+        assert runner.invoke(app, ["ingest", str(path), "--db", str(db), "--quiet"]).exit_code == 0
     target = tmp_path / "people_learned.json"
     result = runner.invoke(app, ["kb", "learn", "--db", str(db), "--output", str(target)])
     assert result.exit_code == 0, result.output
     data = json.loads(target.read_text("utf-8"))
-    assert data["provenance"] and all(p["positions"][0]["office"] == "learned" for p in data["people"])
+    learned = {p["name"]: p["positions"][0] for p in data["people"]}
+    assert learned["Rosa Ejemplar"]["country"] == "PER" and learned["Rosa Ejemplar"]["office"] == "learned"
     # The example's ministers are in the curated list already: nothing new to learn about them.
-    assert not any(p["name"] in {"Ararat Mirzoyan", "Sergueï Lavrov"} for p in data["people"])
+    assert not {"Ararat Mirzoyan", "Sergueï Lavrov"} & set(learned)

@@ -92,6 +92,7 @@ class GeoScore:
 
 def evaluate(name: str, limit: int | None = None, progress: Callable[[], None] | None = None) -> GeoScore:
     from dateline.resolve.actors import lexicon
+    from dateline.resolve.entities import lookup_place
     from dateline.resolve.places import load_gazetteer
 
     gazetteer = load_gazetteer()
@@ -107,9 +108,7 @@ def evaluate(name: str, limit: int | None = None, progress: Callable[[], None] |
         story = gazetteer.story(doc.text, ((t.start or 0, t.name) for t in doc.toponyms), prefer, regions)
         for toponym in doc.toponyms:
             score.toponyms += 1
-            entry = (gazetteer.lookup_below_country(toponym.name, prefer, regions)
-                     if lex.other_place(toponym.name, doc.text) else
-                     gazetteer.lookup(toponym.name, prefer, regions, story, toponym.start)
+            entry = (lookup_place(toponym.name, doc.text, lex, prefer, regions, story, toponym.start)
                      or _country_of(toponym.name, lex, gazetteer))
             if entry is None or entry.lat is None or entry.lon is None:
                 continue

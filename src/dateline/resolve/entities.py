@@ -170,11 +170,8 @@ def _resolve_one(
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
     if label == "NORP" and not (whole and whole[0].kind == "name"):
         return ResolvedEntity(entity_id, ent, label)
-    if lex.other_place(ent.text, ent.doc.text):  # "Georgia" in a story without a cue of the country
-        place = load_gazetteer().lookup_below_country(ent.text, prefer, regions)
-    else:
-        place = load_gazetteer().lookup(ent.text, prefer, regions, story, ent.start_char) or _with_article(
-            ent, lex, prefer, regions)
+    place = lookup_place(ent.text, ent.doc.text, lex, prefer, regions, story, ent.start_char) or _with_article(
+        ent, lex, prefer, regions)
     if whole and whole[0].kind == "org":
         return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
     if whole:
@@ -184,6 +181,15 @@ def _resolve_one(
         return ResolvedEntity(entity_id, ent, label)
     gpe = place.feature.startswith(("PPL", "PCL", "ADM"))
     return ResolvedEntity(entity_id, ent, "GPE" if gpe else "LOC", place=place)
+
+
+def lookup_place(name: str, text: str, lex: ActorLexicon, prefer: frozenset[str], regions: frozenset[Region],
+                 story: Story | None = None, at: int | None = None) -> GazEntry | None:
+    """A place name as the story means it: 'Georgia' without a cue of the country is the best
+    namesake below country level (the US state); any other name, the gazetteer's best."""
+    if lex.other_place(name, text):
+        return load_gazetteer().lookup_below_country(name, prefer, regions)
+    return load_gazetteer().lookup(name, prefer, regions, story, at)
 
 
 def _with_article(ent: Span, lex: ActorLexicon, prefer: frozenset[str],

@@ -164,7 +164,6 @@ class Store:
     def __init__(self, target: str | Path = DEFAULT_DB) -> None:
         self.target = str(target)
         self.db = connect(self.target)
-        self.path = self.target  # kept for callers of the DuckDB-only store
         try:
             self._migrate()
         except StoreError:
