@@ -18,12 +18,50 @@ def has_pipeline(language: str) -> bool:
     return language in MODELS
 
 
+# Tokens that close or continue what came before: no sentence starts with one. The parser
+# sometimes ends a sentence at a closing quote ("« Que d'hypocrisies »| , a dénoncé M. Di
+# Maio"), which cuts the quotation from its speaker. It does not honour forbidden boundaries
+# set before it runs, so such a sentence is joined to the one before after parsing.
+NO_SENTENCE_START = frozenset({",", ";", ":", ")", "]", "»", "”", "...", "…"})
+OPENERS = frozenset({"«", "“", "(", "["})
+
+
+@Language.component("dateline_paragraph_starts")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A new paragraph is a new sentence; the parser honours boundaries set before it runs
+    (though not forbidden ones, hence the joining below)."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("dateline_join_sentences")
+def join_sentences(doc: Doc) -> Doc:
+    sentences = list(doc.sents)
+    for sentence, following in zip(sentences, sentences[1:], strict=False):
+        if all(t.is_space or t.text in OPENERS for t in sentence):
+            sentence.root.dep_ = "punct"  # a lone "«": it opens the next sentence
+            sentence.root.head = following.root
+    kept = None
+    for sentence in list(doc.sents):
+        first = next((t for t in sentence if not t.is_space), sentence[0])
+        if kept is not None and first.text in NO_SENTENCE_START:
+            sentence.root.dep_ = "parataxis"
+            sentence.root.head = kept.root
+        else:
+            kept = sentence
+    return doc
+
+
 @cache
 def pipeline(language: str) -> Language:
     nlp = spacy.load(MODELS[language])
     if nlp.meta.get("version") != MODEL_VERSION:
         raise RuntimeError(f"{MODELS[language]} {nlp.meta.get('version')} is installed; dateline is pinned to "
                            f"{MODEL_VERSION} (make install)")
+    nlp.add_pipe("dateline_paragraph_starts", before="parser")
+    nlp.add_pipe("dateline_join_sentences", after="parser")
     return nlp
 
 

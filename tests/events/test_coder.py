@@ -192,3 +192,46 @@ def test_english_modals_are_hypothetical_and_ambiguous_verbs_need_their_violent_
 def test_a_police_raid_is_a_seizure_not_an_assault():
     text = "OTTAWA, 4 May 2024 (CP) - Police officers raided the offices of a trucking company on Monday."
     assert [(e.event, e.mode) for e in extract(SourceDocument(text=text), "en").events] == [("COERCE", "seize")]
+
+
+def test_i_and_we_in_a_quotation_are_its_speaker():
+    text = ("MADRID, 14 avril 2024 (AFP) - « Nous condamnons cette attaque contre notre ambassade », a déclaré "
+            "le ministre espagnol des Affaires étrangères José Manuel Albares.")
+    record = extract(SourceDocument(text=text), "fr")
+    accuse = next(e for e in record.events if e.event == "ACCUSE")
+    assert [(a.country, a.sector) for a in accuse.actor] == [("ESP", "GOV")]
+    assert any("in a quotation: its speaker" in r for r in accuse.reasons)
+    english = ('OTTAWA, May 2 (Reuters) - Canada\'s foreign minister Melanie Joly said: "We condemn the '
+               'shelling of civilians by Russian forces."')
+    record = extract(SourceDocument(text=english), "en")
+    assert any(e.event == "ACCUSE" and [a.country for a in e.actor] == ["CAN"] for e in record.events)
+
+
+def test_we_said_by_one_of_two_ministers_just_met_is_both():
+    text = ("TASHKENT, Sept 3 (Reuters) - Mongolian Foreign Minister Battsetseg Batmunkh and Anvar Nasirov, "
+            "Uzbekistan's foreign minister, met in Tashkent on Monday.\n\n"
+            '"We call on Armenia and Azerbaijan to respect the ceasefire," Batmunkh told reporters.')
+    requests = [e for e in extract(SourceDocument(text=text), "en").events if e.event == "REQUEST"]
+    assert [sorted(a.country for a in e.actor) for e in requests] == [["MNG", "UZB"]]
+    assert sorted(r.country for r in requests[0].recipient) == ["ARM", "AZE"]
+
+
+def test_support_and_rejection_between_domestic_parties():
+    found = {(e[0], e[3], e[4]) for e in events_of(
+        "LILLE, 9 mars 2024 (AFP) - « Je soutiens les pêcheurs en colère », a déclaré le président "
+        "du parti Horizons, Édouard Philippe.", "fr")}
+    assert ("SUPPORT", ("FRA",), ("FRA",)) in found
+    rejected = events_of("NANTES, 9 mars 2024 (AFP) - La ministre du Travail a écarté un retour sur la "
+                         "réforme de l'assurance chômage.", "fr")
+    assert [(e[0], e[3]) for e in rejected] == [("REJECT", ("FRA",))]
+    # moving people aside and setting aside a lead are no rejection
+    assert events_of("NANTES, 9 mars 2024 (AFP) - Les gendarmes ont écarté les curieux de la chaussée.", "fr") == []
+    assert events_of("NANTES, 9 mars 2024 (AFP) - Le parquet a écarté la piste criminelle.", "fr") == []
+
+
+def test_people_threatened_by_a_named_group():
+    found = events_of("RENNES, 9 mars 2024 (AFP) - Trois photographes ont été menacés par des casseurs "
+                      "samedi à Rennes.", "fr")
+    assert [(e[0], e[3], e[6]) for e in found] == [("THREATEN", ("FRA",), "Rennes")]
+    assert events_of("RENNES, 9 mars 2024 (AFP) - Les salariés de l'usine sont menacés de licenciement "
+                     "par la direction.", "fr") == []

@@ -66,3 +66,25 @@ def test_without_a_cue_of_the_country_georgia_is_placed_in_the_united_states():
     record = extract(SourceDocument(text="SAVANNAH, 4 May 2024 (AP) - Georgia Democrats sued the election board."), "en")
     place = next(e.place for e in record.entities if e.text == "Georgia")
     assert (place.country, place.feature) == ("USA", "ADM1")
+
+
+def test_a_known_person_without_an_office_that_day_is_still_of_their_country():
+    import datetime as dt
+
+    text = "Antonio Tajani a rencontré des journalistes à Bruxelles."
+    res = resolve_entities(parse(text, "fr"), "fr", frozenset(), on=dt.date(2015, 6, 1))
+    actor = next(e.actor for e in res.entities if e.span.text == "Antonio Tajani")
+    assert (actor.country, actor.sector, actor.role) == ("ITA", None, None)
+    assert "no office listed" in actor.reason
+    later = resolve_entities(parse(text, "fr"), "fr", frozenset(), on=dt.date(2023, 6, 1))
+    actor = next(e.actor for e in later.entities if e.span.text == "Antonio Tajani")
+    assert (actor.country, actor.sector) == ("ITA", "GOV")
+
+
+def test_forms_of_address_are_not_part_of_the_name():
+    from dateline.resolve.actors import lexicon
+
+    assert lexicon("fr").bare_name("Twitter M. Lavrov") == "Lavrov"
+    assert lexicon("fr").bare_name("Mme Baerbock") == "Baerbock"
+    assert lexicon("en").bare_name("Mr. Blinken") == "Blinken"
+    assert lexicon("en").bare_name("Joe Biden") == "Joe Biden"

@@ -252,3 +252,11 @@ def test_a_contracted_article_belongs_to_the_place_name():
     text = "PARIS, 6 avril 2025 (AFP) - Une réunion s'est tenue samedi au Havre, en présence du maire."
     places = [e.place for e in extract(SourceDocument(text=text), "fr").entities if "Havre" in e.text]
     assert places and places[0] is not None and (places[0].name, places[0].country) == ("Le Havre", "FRA")
+
+
+def test_a_short_word_names_a_state_only_when_written_as_an_abbreviation():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Ça") is None  # French "that", not California's postal code
+    assert gazetteer.lookup("Ca") is None
+    assert gazetteer.lookup("CA").name == "California"
+    assert gazetteer.lookup("Pa.").name == "Pennsylvania"

@@ -177,7 +177,9 @@ def _people(actors: list) -> set[str]:
 
 
 def _phrase_words(actors: list) -> set[str]:
-    return {w for a in actors for w in re.findall(r"\w{3,}", fold(a.text or ""))}
+    """Words of the phrases naming the parties, and of their known roles: 'the foreign ministers
+    of Kazakhstan and Uzbekistan' and the two people holding those offices share words."""
+    return {w for a in actors for w in re.findall(r"\w{3,}", fold(f"{a.text or ''} {a.role or ''}"))}
 
 
 def _different_speakers(first: list, second: list) -> bool:

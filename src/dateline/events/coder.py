@@ -3,7 +3,7 @@ the dependency parse, auxiliary modes from morphology, one event per happening."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -92,7 +92,11 @@ class Coder:
             # "Barack Obama and Vladimir Putin": the parser may hang the conjunct on a part of the name
             entity = self.res.token_entity.get(token.i)
             name_parts = [t for t in entity.span if t.i != token.i] if entity is not None else []
-            others = [*conjuncts(token), *(o for part in name_parts for o in conjuncts(part)), *self._listed(token)]
+            # "Foreign Minister [Jane Doe] and John Roe": the conjunct hangs on the name in apposition
+            named = [c for c in token.children if c.dep_ == "appos" and c.i in self.res.token_entity
+                     and self.res.token_entity[c.i].label == "PERSON"]
+            others = [*conjuncts(token), *(o for part in [*name_parts, *named] for o in conjuncts(part)),
+                      *self._listed(token)]
             for other in others:
                 found.extend(self._np_actor(other))
         return unique(found)
@@ -127,6 +131,8 @@ class Coder:
             return [country_actor(res.token_country[token.i], res.doc)]
         if self._is_collective(token):
             return list(self.group)
+        if token.pos_ == "PRON" and fold(token.text) in self.lex.aux.get("first_person", frozenset()):
+            return self._quoted_speaker(token)
         if token.pos_ == "PRON":
             return self._antecedent_person(token)
         sector = sector_of(token, res.lexicon)
@@ -139,6 +145,31 @@ class Coder:
                           reason=f"'{token.text}' ({sector}) of {country}")
                  for country in self._countries_below(token)]
         return found or self._earlier_holder(token)
+
+    def _quoted_speaker(self, token: Token) -> list[ActorRef]:
+        speaker = self.quoted_speaker(token)
+        actors = self.np_actors(speaker) if speaker is not None else []
+        if actors and token.morph.get("Number") == ["Plur"] and len(countries(self.group)) > 1 \
+                and countries(actors) <= countries(self.group):
+            return list(self.group)  # "we", said by one of the parties just named together, is all of them
+        return [replace(a, reason=f"'{token.text}' in a quotation: its speaker, {a.reason or a.name}") for a in actors]
+
+    def quoted_speaker(self, token: Token) -> Token | None:
+        """'« Je soutiens … », a déclaré X' and 'X a déclaré : « Nous condamnons … »': inside a
+        quotation 'I' and 'we' are its speaker, the subject of a speech verb outside it."""
+        if token.pos_ != "PRON" or fold(token.text) not in self.lex.aux.get("first_person", frozenset()):
+            return None
+        sentence = token.sent
+        inside = _inside_quotes(sentence)
+        if token.i not in inside:
+            return None
+        for verb in sentence:
+            if verb.i in inside or verb.pos_ not in {"VERB", "AUX"} or fold(verb.lemma_) not in self.lex.speech:
+                continue
+            subj = self.logical_subject(verb)
+            if subj is not None and subj.i not in inside and subj.pos_ != "PRON":
+                return subj
+        return None
 
     def _entity_in_name(self, token: Token):  # noqa: ANN202 - ResolvedEntity or None
         """A name the NER cut short ('Djeyhoun' of 'Djeyhoun Baïramov'): the person entity in the
@@ -716,6 +747,22 @@ def _evidence_span(draft: Draft) -> tuple[int, int]:
 
 
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
+
+
+def _inside_quotes(sentence: Span) -> set[int]:
+    """Indices of the tokens between « and », curly or straight double quotes in a sentence."""
+    inside: set[int] = set()
+    depth = 0
+    for token in sentence:
+        if token.text == '"':
+            depth = 0 if depth else 1
+        elif token.text in {"«", "“"}:
+            depth += 1
+        elif token.text in {"»", "”"}:
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(token.i)
+    return inside
 
 
 def _quoted(token: Token, verb: Token) -> bool:

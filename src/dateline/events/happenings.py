@@ -11,6 +11,7 @@ main country. A named party keeps what the resolver found. Every such choice is 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -58,6 +59,12 @@ class HappeningCoder:
         the phrase names a group whose sector this happening excludes."""
         if token is not None:
             token = self._antecedent(self._past_determiner(token))
+            speaker = self.coder.quoted_speaker(token)  # "« Nous condamnons … », a déclaré X"
+            if speaker is not None:
+                found = self.party(speaker, sector, country, why, allowed)
+                return None if found is None else (
+                    [replace(a, reason=f"'{token.text}' in a quotation: its speaker, {a.reason or a.name}")
+                     for a in found[0]], found[1])
             demonstratives = self.lex.aux.get("demonstratives", frozenset())
             word = token.head if token.dep_ == "fixed" else token  # "quelqu'" + "un"
             if fold(word.text).rstrip("'’") in self.lex.aux.get("indefinite_pronouns", frozenset()):
@@ -226,10 +233,20 @@ class HappeningCoder:
                 continue
             if not happening.passive and token.pos_ in {"VERB", "AUX"} and is_passive(token):
                 continue
+            if happening.abstract_object and not self._abstract_object(token):
+                continue
             draft = self._draft(token, happening, sentence)
             if draft is not None:
                 drafts.append(draft)
         return drafts
+
+    def _abstract_object(self, token: Token) -> bool:
+        """'a écarté un retour sur la réforme' rejects a measure; 'ont écarté les manifestants'
+        moves people, which is no statement."""
+        found = objects(token)
+        moved = any(prep_of(c) in {"de", "d'", "du", "des", "from"} for c in token.children
+                    if c.dep_.startswith("obl") or c.dep_ == "prep")  # "écartés de la chaussée"
+        return bool(found) and not moved and not any(self._is_party(o, frozenset()) for o in found)
 
     def _alleged(self, token: Token) -> bool:
         """'accusé la Russie de ... en frappant': the act is the content of an accusation, which

@@ -49,6 +49,7 @@ class Happening:
     joins: bool = False
     unknown_attacker: bool = False
     genitive_patient: bool = False
+    abstract_object: bool = False  # the object must be a thing or a measure, not a party
 
 
 def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Happening]]:
@@ -67,6 +68,7 @@ def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Hap
             recipient_sectors=frozenset(entry.get("recipient_sectors", [])), passive=entry.get("passive", True),
             joins=entry.get("joins", False), unknown_attacker=entry.get("unknown_attacker", False),
             genitive_patient=entry.get("genitive_patient", False),
+            abstract_object=entry.get("abstract_object", False),
         )
         for lemma in entry["lemmas"]:
             index.setdefault((entry["pos"], fold(lemma)), []).append(happening)

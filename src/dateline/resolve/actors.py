@@ -65,11 +65,18 @@ class ActorLexicon:
         self.sector_nouns = {fold(n): s for s, nouns in data["sectors"].items() for n in nouns}
         self.org_nouns = {fold(n): s for s, nouns in data["organisations"].items() for n in nouns}
         self.collectives = {fold(c) for c in data["collectives"]["plural_participants"]}
+        self.honorifics = frozenset(fold(w) for w in data.get("honorifics", {}).get("words", []))
         # "au Havre" = "à" + "Le Havre": the article a contraction hides is part of the place name
         self.contracted_articles = {fold(k): v for k, v in data.get("contracted_articles", {}).items()}
         # Country names shared with other places ("Georgia"): the words that show the country is meant
         self.country_cues = {fold(k): tuple(fold(c) for c in v) for k, v in data.get("country_cues", {}).items()}
         self._matcher, self._acronyms = _country_matchers(lang)
+
+    def bare_name(self, name: str) -> str:
+        """The name after the last form of address: 'Facebook M. Di Maio' -> 'Di Maio'."""
+        words = name.split()
+        cut = max((i + 1 for i, w in enumerate(words) if fold(w) in self.honorifics), default=0)
+        return " ".join(words[cut:]) or name
 
     def country_mentions(self, doc: Doc) -> list[CountryMention]:
         """Country names and demonyms in a doc, longest first where they overlap."""

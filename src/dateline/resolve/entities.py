@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from dateline.kb.people import load_people
+from dateline.kb.people import PersonMatch, load_people
 from dateline.resolve.actors import (
     ActorLexicon,
     ActorRef,
@@ -70,22 +70,35 @@ def _keep(ent: Span, lang: str) -> bool:
     return not (ent.label_ in {"ORG", "MISC"} and ent.text[:1].islower())
 
 
-def _from_knowledge(ent: Span, actor: ActorRef, on: dt.date | None) -> ActorRef:
+def _from_knowledge(ent: Span, actor: ActorRef, on: dt.date | None, lex: ActorLexicon) -> ActorRef:
     """A person the text gives no country for, found among the office holders of the
     knowledge base on the story's date ('Emmanuel Macron' -> FRA, President)."""
     if actor.country:
         return actor
-    found = load_people().match(ent.text)
+    found = load_people().match(lex.bare_name(ent.text))
     if found is None:
         return actor
     position = found.person.position_on(on)
     if position is None:
-        return actor
+        return _national(ent, actor, found, on)
     when = f" on {on.isoformat()}" if on else ""
     return ActorRef(text=ent.text, name=found.person.name, country=position.country, sector=position.sector,
                     role=position.role, kb_id=f"person:{found.person.id}",
                     reason=f"knowledge base ({found.how} match {found.score:.2f}): {position.role} of "
                            f"{position.country}{when} [{position.source}]")
+
+
+def _national(ent: Span, actor: ActorRef, found: PersonMatch, on: dt.date | None) -> ActorRef:
+    """A person of the knowledge base who held no listed office that day is still of their
+    country ('Luigi Di Maio' in 2019, before he was foreign minister): the country without a
+    role. Only a full name links so (a bare surname is too weak without an office to confirm it)."""
+    if found.how == "surname" or len(found.person.country) != 3:
+        return actor
+    when = f" on {on.isoformat()}" if on else ""
+    return ActorRef(text=ent.text, name=found.person.name, country=found.person.country, sector=None,
+                    kb_id=f"person:{found.person.id}",
+                    reason=f"knowledge base ({found.how} match {found.score:.2f}): a national of "
+                           f"{found.person.country}, no office listed{when}")
 
 
 def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on: dt.date | None = None,
@@ -105,7 +118,7 @@ def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on
     story = gazetteer.story(doc.text, ((e.start_char, e.text) for e in places), prefer, regions, dateline_place)
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
               if LABELS.get(e.label_) == "PERSON"}
-    people = {i: _from_knowledge(ents[i], actor, on) for i, actor in people.items()}
+    people = {i: _from_knowledge(ents[i], actor, on, lex) for i, actor in people.items()}
     people = link_surnames(people, {i: ents[i] for i in people})
     for index, ent in enumerate(ents):
         entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer, regions, story)
@@ -165,7 +178,12 @@ def _resolve_one(
     if label == "PERSON":
         return ResolvedEntity(entity_id, ent, label, actor=person)
     if label == "ORG":
-        return ResolvedEntity(entity_id, ent, label, actor=org_actor(ent, mentions, lex))
+        actor = org_actor(ent, mentions, lex)
+        capital = load_gazetteer().lookup(ent.text) if actor is None or not actor.country else None
+        if capital is not None and capital.capital and fold(capital.name) == fold(ent.text):
+            label = "GPE"  # a capital the tagger took for an organisation ("Bishkek and Dushanbe")
+        else:
+            return ResolvedEntity(entity_id, ent, label, actor=actor)
     whole = [m for m in mentions if m.start == ent.start and m.end == ent.end
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
     if label == "NORP" and not (whole and whole[0].kind == "name"):

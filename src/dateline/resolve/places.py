@@ -118,6 +118,9 @@ class Gazetteer:
         county, which the gazetteer knows only by its state, at the story's city in that state."""
         key = _key(text)
         found = self._index.get(key)
+        if found and len(key) <= 3 and not text.strip().isupper() and not text.strip().endswith("."):
+            # a short word is an abbreviation only when written as one: 'CA', not French 'Ça'
+            found = [entry for entry in found if fold(entry.name) == key]
         if found:
             best = _prominent(found, max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions)))
             if not _plausible(best, prefer_countries, regions):
