@@ -286,3 +286,28 @@ def test_placed_under_formal_investigation_is_an_accusation():
     text = "PARIS, 4 mai 2024 (AFP) - Trois militants ont été mis en examen mardi pour dégradations."
     events = record_of(text, "fr").events
     assert [(e.event, e.mode, [a.sector for a in e.actor]) for e in events] == [("ACCUSE", "allege", ["JUD"])]
+
+
+def test_clashes_that_broke_out_and_a_strike_stated_with_etre_are_reported():
+    found = kinds(record_of("TOULOUSE, 7 juin 2024 (AFP) - Des échauffourées ont éclaté samedi entre des "
+                            "supporters et la police près du stade.", "fr"))
+    assert ("PROTEST", "riot", None, ("FRA",), ("CVL",)) in found
+    strike = record_of("GRENOBLE, 7 juin 2024 (AFP) - Les infirmiers seront en grève mardi prochain.", "fr").events
+    assert [(e.event, e.mode, e.aux) for e in strike] == [("PROTEST", "strike", "future")]
+    assert record_of("GRENOBLE, 7 juin 2024 (AFP) - La grève est un droit reconnu par la Constitution.", "fr").events == []
+
+
+def test_a_counted_crowd_is_a_protest_and_an_uncounted_one_is_not():
+    counted = record_of("DIJON, 7 juin 2024 (AFP) - Parmi les 1800 manifestants, la police a compté "
+                        "de nombreux retraités.", "fr").events
+    assert [(e.event, e.mode) for e in counted] == [("PROTEST", "demo")]
+    assert record_of("DIJON, 7 juin 2024 (AFP) - Le nombre de manifestants reste stable selon la préfecture.",
+                     "fr").events == []
+    assert record_of("DIJON, 7 juin 2024 (AFP) - Les manifestants réclament la démission du maire.",
+                     "fr").events == []
+
+
+def test_protests_followed_or_covered_are_a_topic_not_a_happening():
+    text = ("WASHINGTON, 3 mai 2024 (AFP) - Le président américain suit de près les manifestations "
+            "d'étudiants au Canada, a indiqué la Maison Blanche.")
+    assert [e for e in record_of(text, "fr").events if e.event == "PROTEST"] == []

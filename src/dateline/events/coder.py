@@ -419,9 +419,17 @@ class Coder:
                 return False  # a relative clause states a fact about what is asked for
             current = current.head
             lemma = fold(current.lemma_)
-            if lemma in self.lex.request_verbs or lemma in self.lex.request_nouns:
+            if lemma in self.lex.request_nouns or lemma in self.lex.request_verbs and self._asks(current):
                 return True
         return False
+
+    def _asks(self, verb: Token) -> bool:
+        """'compter sur X', 'attendre de X': verbs that ask only with their preposition ('la police
+        a compté 1800 manifestants' asks nothing)."""
+        preps = self.lex.request_verbs.get(fold(verb.lemma_), ())
+        if not preps or "obj" in preps:
+            return True
+        return any(prep_of(c) in preps or prep_of(g) in preps for c in verb.children for g in [c, *c.children])
 
     def _predicate_event(self, verb: Token, predicate: Predicate, sentence: Span) -> Draft | None:
         if self.requested(verb):

@@ -205,10 +205,13 @@ class HappeningCoder:
                 return False  # an ongoing movement: "depuis trois semaines ils manifestent"
             adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"} and token.morph.get("Tense") != ["Pres"]
             return not adjectival or any(c.dep_.startswith("aux") for c in token.children)
-        if any(c.dep_ == "nummod" for c in token.children):
-            return True  # counted: "49 interpellations", "224 arrestations"
+        crowd_noun = fold(token.text) in self.lex.aux.get("noun_forms", frozenset())
+        if crowd_noun or any(c.dep_ == "nummod" for c in token.children):
+            return True  # counted: "49 interpellations", "224 arrestations"; crowds are checked when coded
         if self._after_light_verb(token):
             return True  # "a procédé à plusieurs interpellations", "made several arrests"
+        if self._nominal_predicate(token):
+            return True  # "les enseignants étaient en grève"
         if not any(c.dep_ == "det" for c in token.children) and token.morph.get("Number") != ["Plur"]:
             return False
         if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT", "root", "appos", "conj"}:
@@ -235,10 +238,21 @@ class HappeningCoder:
                 continue
             if happening.abstract_object and not self._abstract_object(token):
                 continue
+            if happening.counted_crowd and not self._counted_crowd(token):
+                continue
             draft = self._draft(token, happening, sentence)
             if draft is not None:
                 drafts.append(draft)
         return drafts
+
+    def _counted_crowd(self, token: Token) -> bool:
+        """'4300 manifestants', 'des milliers de manifestants', 'un millier de manifestants': a crowd
+        the story counts was there; 'les manifestants' alone is only a reference."""
+        if _count(token) is not None:
+            return True
+        head = token.head
+        return head is not token and prep_of(token) in {"de", "d'", "of"} and (
+            _count(head, self.lex.vague_counts) is not None or head.like_num)
 
     def _abstract_object(self, token: Token) -> bool:
         """'a écarté un retour sur la réforme' rejects a measure; 'ont écarté les manifestants'
@@ -272,12 +286,25 @@ class HappeningCoder:
         return token.dep_ in {"obj", "dobj", "obl:arg", "pobj"} and not gerund and (
             fold(head.lemma_) in light or fold(head.text) in light)
 
+    @staticmethod
+    def _nominal_predicate(token: Token) -> bool:
+        return token.pos_ == "NOUN" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children) \
+            and any(c.dep_ == "cop" for c in token.children)
+
     def _is_weak(self, token: Token) -> bool:
         """A noun mention with no count, place or date of its own."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
+        attention = self.lex.aux.get("attention_verbs", frozenset())
+        if token.dep_ in {"obj", "dobj"} and fold(token.head.lemma_) in attention:
+            return True  # "il suit de près les manifestations", "reporters covering the protests": a topic
         if any(c.dep_ == "nummod" for c in token.children) or self._after_light_verb(token):
             return False
+        if token.dep_ in {"nsubj", "nsubj:pass"} and fold(token.head.lemma_) in self.lex.aux.get(
+                "occurrence_verbs", frozenset()):
+            return False  # "des heurts ont éclaté", "clashes erupted": the clause reports it
+        if self._nominal_predicate(token):
+            return False  # "les enseignants étaient en grève": the noun is what its subject did
         inside = {t.i for t in token.subtree}
         if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
             # "des manifestations se sont déroulées samedi à Lyon": what dates and places the
@@ -401,6 +428,10 @@ class HappeningCoder:
         if actor is None and token.dep_ in {"obj", "dobj", "obl:arg"} and (
                 happening.actor_from_head or self._after_light_verb(token)):
             actor = self.coder.logical_subject(token.head)  # "la police a procédé à 49 interpellations"
+        if happening.counted_crowd:
+            return token, None  # the counted crowd is who protested
+        if actor is None and self._nominal_predicate(token):
+            actor = next(c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"})
         return actor, patients[0] if patients else None
 
     def _is_party(self, token: Token | None, allowed: frozenset[str]) -> bool:

@@ -50,6 +50,7 @@ class Happening:
     unknown_attacker: bool = False
     genitive_patient: bool = False
     abstract_object: bool = False  # the object must be a thing or a measure, not a party
+    counted_crowd: bool = False  # a noun for the crowd itself, coded only with a figure
 
 
 def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Happening]]:
@@ -69,6 +70,7 @@ def _happenings(entries: list[dict[str, Any]]) -> dict[tuple[str, str], list[Hap
             joins=entry.get("joins", False), unknown_attacker=entry.get("unknown_attacker", False),
             genitive_patient=entry.get("genitive_patient", False),
             abstract_object=entry.get("abstract_object", False),
+            counted_crowd=entry.get("counted_crowd", False),
         )
         for lemma in entry["lemmas"]:
             index.setdefault((entry["pos"], fold(lemma)), []).append(happening)
