@@ -311,3 +311,12 @@ def test_protests_followed_or_covered_are_a_topic_not_a_happening():
     text = ("WASHINGTON, 3 mai 2024 (AFP) - Le président américain suit de près les manifestations "
             "d'étudiants au Canada, a indiqué la Maison Blanche.")
     assert [e for e in record_of(text, "fr").events if e.event == "PROTEST"] == []
+
+
+def test_an_arrest_in_a_clause_that_leaves_out_its_auxiliaries():
+    text = "AMIENS, 7 juin 2024 (AFP) - Un gendarme a été blessé et six personnes interpellées samedi à Abbeville."
+    arrests = [e for e in record_of(text, "fr").events if e.event == "COERCE"]
+    assert [(e.mode, e.location.name) for e in arrests] == [("arrest", "Abbeville")]
+    # a participle that only describes a noun is still no event
+    assert record_of("AMIENS, 7 juin 2024 (AFP) - Des voitures incendiées ont été retirées de la chaussée.",
+                     "fr").events == []

@@ -12,6 +12,7 @@ from dateline.events.lexicon import EventLexicon, Predicate, event_lexicon
 from dateline.events.syntax import (
     agent,
     conjuncts,
+    gapped,
     head_chain,
     is_passive,
     np_bounds,
@@ -327,6 +328,8 @@ class Coder:
     def logical_object(self, verb: Token) -> list[Token]:
         if is_passive(verb):
             subj = subject(verb)
+            if subj is None and gapped(verb):
+                return [verb.head]  # "… et six personnes interpellées": the noun it hangs on
             return [subj] if subj is not None else []
         return objects(verb)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from dateline.events.lexicon import Happening
-from dateline.events.syntax import agent, head_chain, is_passive, np_text, objects, prep_of, with_prep
+from dateline.events.syntax import agent, gapped, head_chain, is_passive, np_text, objects, prep_of, with_prep
 from dateline.resolve.actors import ActorRef, sector_of
 from dateline.textutil import fold
 
@@ -192,7 +192,7 @@ class HappeningCoder:
                     head in self.lex.aux.get("progressive_heads", frozenset())  # "en train de frapper"
             has_aux = any(c.dep_.startswith("aux") for c in token.children)
             if form == ["Part"] and token.morph.get("Tense") != ["Pres"] and not has_aux \
-                    and token.dep_ not in {"advcl", "conj"}:
+                    and token.dep_ not in {"advcl", "conj"} and not gapped(token):
                 return False  # "manifestant" as a noun, "Placé en garde à vue, il ...", "rassemblés"
             if form == ["Part"] and token.morph.get("Tense") == ["Pres"] and token.dep_ in {
                     "xcomp", "obj", "nsubj", "obl", "obl:arg", "nmod", "appos"}:
@@ -204,7 +204,7 @@ class HappeningCoder:
                     for c in token.children if c.dep_.startswith("obl") for g in c.children if g.dep_ == "case"):
                 return False  # an ongoing movement: "depuis trois semaines ils manifestent"
             adjectival = form == ["Part"] and token.dep_ in {"amod", "acl"} and token.morph.get("Tense") != ["Pres"]
-            return not adjectival or any(c.dep_.startswith("aux") for c in token.children)
+            return not adjectival or gapped(token) or any(c.dep_.startswith("aux") for c in token.children)
         crowd_noun = fold(token.text) in self.lex.aux.get("noun_forms", frozenset())
         if crowd_noun or any(c.dep_ == "nummod" for c in token.children):
             return True  # counted: "49 interpellations", "224 arrestations"; crowds are checked when coded

@@ -49,8 +49,17 @@ def is_passive(verb: Token) -> bool:
         return not any(c.dep_.startswith("aux") and fold(c.lemma_) in {"avoir", "have"} for c in verb.children)
     # "she was arrested and charged with treason": the second participle shares the passive
     participle = verb.tag_ == "VBN" or verb.morph.get("VerbForm") == ["Part"]
-    return verb.dep_ == "conj" and participle and not any(c.dep_ in SUBJECTS for c in verb.children) \
-        and verb.head is not verb and is_passive(verb.head)
+    return participle and (gapped(verb) or verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children)
+                           and verb.head is not verb and is_passive(verb.head))
+
+
+def gapped(verb: Token) -> bool:
+    """'Un policier a été blessé et six personnes interpellées': the second clause leaves out its
+    auxiliaries, and the parser hangs its participle on its subject, itself a conjunct of the
+    first (passive) verb."""
+    noun = verb.head
+    return verb.dep_ in {"acl", "amod"} and noun is not verb and noun.dep_ == "conj" \
+        and noun.head.pos_ in {"VERB", "AUX"} and noun.head is not noun and is_passive(noun.head)
 
 
 # Labels the French parser sometimes gives a subject it failed to recognise, when the name is
