@@ -320,3 +320,21 @@ def test_an_arrest_in_a_clause_that_leaves_out_its_auxiliaries():
     # a participle that only describes a noun is still no event
     assert record_of("AMIENS, 7 juin 2024 (AFP) - Des voitures incendiées ont été retirées de la chaussée.",
                      "fr").events == []
+
+
+def test_clashes_in_two_cities_told_in_turn_stay_two_events():
+    text = ("LYON, 7 juin 2024 (AFP) - À Grenoble, des gendarmes ont fait usage de gaz lacrymogène contre "
+            "des manifestants.\n\n"
+            "Des heurts ont aussi éclaté à Valence, où les premiers tirs de grenades lacrymogènes ont fusé "
+            "dès le départ du cortège.\n\n"
+            "À Annecy, des manifestants ont jeté des pierres sur les policiers. Les forces de l'ordre ont "
+            "répliqué par des tirs de gaz lacrymogène.")
+    crowd_control = [e for e in record_of(text, "fr").events if e.mode == "crowd-control"]
+    assert sorted(e.location.name for e in crowd_control) == ["Annecy", "Grenoble", "Valence"]
+
+
+def test_numbers_in_words_keep_two_arrests_apart():
+    text = ("RENNES, 7 juin 2024 (AFP) - À Brest, douze personnes ont été interpellées samedi matin.\n\n"
+            "En fin de journée, quatre personnes ont été interpellées, selon la préfecture.")
+    arrests = [e for e in record_of(text, "fr").events if e.event == "COERCE"]
+    assert len(arrests) == 2

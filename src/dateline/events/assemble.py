@@ -97,8 +97,12 @@ def story_date(ctx: DocContext, text: str) -> str | None:
 
 
 def _location(draft: Draft, res: Resolution) -> Place | None:
+    """Where the sentence says the event happened: a place after a locative preposition, the one
+    a relative clause of the event hangs on first ('et à Nantes, où les premiers tirs ont fusé'),
+    then one inside the event's own clause, then the first of the sentence."""
     lex = event_lexicon(res.lang)
     core = {t.i for t in draft.core}
+    located = []
     for entity in res.entities:
         span = entity.span
         if entity.place is None or not (draft.sentence.start <= span.start < draft.sentence.end):
@@ -107,8 +111,33 @@ def _location(draft: Draft, res: Resolution) -> Place | None:
             continue
         prep = _prep_before(span)
         if prep in lex.aux["locative_preps"] or prep in {"in", "at"}:
-            return to_place(entity.place, span.text)
-    return None
+            located.append(entity)
+    if not located:
+        return None
+    trigger = draft.core[0]
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    relatives = {a.head.i for a in [trigger, *trigger.ancestors] if a.dep_ in {"acl:relcl", "relcl"}}
+    own = {t.i for t in clause.subtree} if clause.dep_ not in {"ROOT", "root"} else set()
+    best = min(located, key=lambda e: (e.span.root.i not in relatives, e.span.root.i not in own, e.span.start))
+    return to_place(best.place, best.span.text)
+
+
+def _scenes(drafts: list[Draft], res: Resolution) -> dict[int, Place]:
+    """A happening told without a place in the sentence right after one that placed another
+    ('À Metz, … ont recouru à du gaz lacrymogène. Des projectiles ont été lancés …') is at that
+    scene; it keeps apart two cities' clashes that would otherwise merge."""
+    sentences = {s.start: i for i, s in enumerate(res.doc.sents)}
+    placed: dict[int, Place] = {}
+    for draft in drafts:
+        if draft.event in GROUND_EVENTS and (place := _location(draft, res)) is not None:
+            placed.setdefault(sentences[draft.sentence.start], place)
+    scenes: dict[int, Place] = {}
+    for draft in drafts:
+        index = sentences[draft.sentence.start]
+        if draft.event in GROUND_EVENTS and index not in placed and index - 1 in placed \
+                and _location(draft, res) is None:
+            scenes[id(draft)] = placed[index - 1]
+    return scenes
 
 
 def _prep_before(span) -> str | None:  # noqa: ANN001 - spaCy Span
@@ -252,8 +281,9 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
     text = res.doc.text
     story = story_date(ctx, text)
     facts = plover_facts()
+    scenes = _scenes(drafts, res)
     for draft in sorted(drafts, key=lambda d: (d.weak, d.joins)):  # vague mentions join events found first
-        location = place = _location(draft, res)
+        location = place = scenes.get(id(draft)) or _location(draft, res)
         if draft.event == "CONSULT":
             draft.mode = _consult_mode(draft, location, res.lang)
             if draft.mode == "visit" and not draft.recipients:
@@ -274,6 +304,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
         if slot is None and draft.weak:
             slot = next((s for s in slots if s["draft"].event == draft.event
                          and countries(s["draft"].actors) == countries(draft.actors)
+                         and _same_place(s.get("place"), place)
                          and not _town_and_nation(s["draft"], s.get("place"), draft, place)
                          and (not draft.mode or not s["draft"].mode or draft.mode == s["draft"].mode)), None)
             if slot is None:

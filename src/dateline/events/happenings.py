@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from dateline.resolve.entities import ResolvedEntity
 
 GENERIC_CONFIDENCE = 0.6
+CROWD = 10  # the fewest people a counted crowd of protesters stands for
 NAMED_CONFIDENCE = 0.75
 
 
@@ -248,11 +249,12 @@ class HappeningCoder:
     def _counted_crowd(self, token: Token) -> bool:
         """'4300 manifestants', 'des milliers de manifestants', 'un millier de manifestants': a crowd
         the story counts was there; 'les manifestants' alone is only a reference."""
-        if _count(token) is not None:
-            return True
+        count = _count(token, self.lex.vague_counts)
+        if count is not None:
+            return count[0] >= CROWD  # "deux manifestants blessés" tells of two people, not of a protest
         head = token.head
-        return head is not token and prep_of(token) in {"de", "d'", "of"} and (
-            _count(head, self.lex.vague_counts) is not None or head.like_num)
+        count = _count(head, self.lex.vague_counts) if head is not token else None
+        return prep_of(token) in {"de", "d'", "of"} and (count is not None and count[0] >= CROWD or head.like_num)
 
     def _abstract_object(self, token: Token) -> bool:
         """'a écarté un retour sur la réforme' rejects a measure; 'ont écarté les manifestants'
@@ -485,6 +487,8 @@ def _count(token: Token | None, vague: dict[str, tuple[int, int]] | None = None)
         digits = "".join(ch for t in groups for ch in t.text if ch.isdigit())
         if digits:
             return int(digits), int(digits)
+        if vague and fold(first.text) in vague:
+            return vague[fold(first.text)]  # "quatre personnes", "six arrests"
     word = fold(token.text)
     if vague and word in vague:
         return vague[word]
