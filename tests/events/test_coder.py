@@ -235,3 +235,16 @@ def test_people_threatened_by_a_named_group():
     assert [(e[0], e[3], e[6]) for e in found] == [("THREATEN", ("FRA",), "Rennes")]
     assert events_of("RENNES, 9 mars 2024 (AFP) - Les salariés de l'usine sont menacés de licenciement "
                      "par la direction.", "fr") == []
+
+
+def test_a_judgement_in_quoted_words_is_a_disapproval_by_the_speaker():
+    found = events_of("BERLIN, 3 juin 2024 (AFP) - « Ces arrestations sont inadmissibles », a réagi la porte-parole "
+                      "du ministère allemand des Affaires étrangères.", "fr")
+    assert [(e[0], e[1], e[3]) for e in found] == [("ACCUSE", "disapprove", ("DEU",))]
+    english = events_of('CANBERRA, June 3 (Reuters) - "The jailing of our journalist is outrageous," Australian '
+                        "Foreign Minister Penny Wong told reporters.", "en")
+    assert [(e[0], e[3]) for e in english] == [("ACCUSE", ("AUS",))]
+    # not someone's quoted words, or negated: no judgement
+    assert events_of("BERLIN, 3 juin 2024 (AFP) - Le temps était épouvantable et le retard inadmissible.", "fr") == []
+    assert events_of("BERLIN, 3 juin 2024 (AFP) - « Ce n'est pas scandaleux de demander plus », a estimé le "
+                     "ministre allemand des Finances.", "fr") == []

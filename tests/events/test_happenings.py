@@ -338,3 +338,12 @@ def test_numbers_in_words_keep_two_arrests_apart():
             "En fin de journée, quatre personnes ont été interpellées, selon la préfecture.")
     arrests = [e for e in record_of(text, "fr").events if e.event == "COERCE"]
     assert len(arrests) == 2
+
+
+def test_a_march_marred_by_incidents_is_reported():
+    found = kinds(record_of("ROUEN, 7 juin 2024 (AFP) - Des incidents ont émaillé samedi le défilé des "
+                            "infirmiers à Évreux.", "fr"))
+    assert any(k[:2] == ("PROTEST", "demo") and k[3] == ("FRA",) for k in found)
+    recalled = record_of("ROUEN, 7 juin 2024 (AFP) - Le préfet a condamné les violences qui ont émaillé les "
+                         "manifestations.", "fr").events
+    assert not any(e.event == "PROTEST" for e in recalled)

@@ -138,7 +138,7 @@ class Coder:
             return self._antecedent_person(token)
         sector = sector_of(token, res.lexicon)
         if sector is None:
-            return self._demonym_group(token)
+            return self._speaking_for(token) or self._demonym_group(token)
         person = self._attached_person(token)
         if person is not None:
             return [person]
@@ -160,6 +160,10 @@ class Coder:
         quotation 'I' and 'we' are its speaker, the subject of a speech verb outside it."""
         if token.pos_ != "PRON" or fold(token.text) not in self.lex.aux.get("first_person", frozenset()):
             return None
+        return self.speech_subject(token)
+
+    def speech_subject(self, token: Token) -> Token | None:
+        """Who says a quotation a word is in: the subject of a speech verb outside it."""
         sentence = token.sent
         inside = _inside_quotes(sentence)
         if token.i not in inside:
@@ -171,6 +175,22 @@ class Coder:
             if subj is not None and subj.i not in inside and subj.pos_ != "PRON":
                 return subj
         return None
+
+    def _speaking_for(self, token: Token) -> list[ActorRef]:
+        """'la porte-parole du ministère français', 'a spokesman for the Russian army': a person
+        named only by the body they speak for is that body."""
+        if token.pos_ != "NOUN" or fold(token.lemma_) not in self.lex.aux.get("people_nouns", frozenset()):
+            return []  # "le retrait des troupes" is no one speaking for the troops
+        bodies = [c for c in token.children if c.dep_ in {"nmod", "prep"} and c.pos_ == "NOUN"
+                  and prep_of(c) in {"de", "du", "des", "d'", "of", "for"}]
+        bodies += [g for c in token.children if c.dep_ == "prep" and fold(c.text) in {"of", "for"}
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        for body in bodies:
+            if sector_of(body, self.res.lexicon) is not None:
+                found = self._np_actor(body)
+                if found:
+                    return found
+        return []
 
     def _entity_in_name(self, token: Token):  # noqa: ANN202 - ResolvedEntity or None
         """A name the NER cut short ('Djeyhoun' of 'Djeyhoun Baïramov'): the person entity in the
@@ -321,7 +341,8 @@ class Coder:
         for child in verb.children:
             if child.i > verb.i and child.dep_ in {"obj", "dobj", "nsubj", "obl:mod", "appos"} and (
                     (entity := self.res.token_entity.get(child.i)) is not None and entity.label == "PERSON"
-                    or sector_of(child, self.res.lexicon) is not None):
+                    or sector_of(child, self.res.lexicon) is not None
+                    or fold(child.lemma_) in self.lex.aux.get("people_nouns", frozenset())):
                 return child
         return None
 

@@ -211,8 +211,8 @@ class HappeningCoder:
             return True  # counted: "49 interpellations", "224 arrestations"; crowds are checked when coded
         if self._after_light_verb(token):
             return True  # "a procédé à plusieurs interpellations", "made several arrests"
-        if self._nominal_predicate(token):
-            return True  # "les enseignants étaient en grève"
+        if self._nominal_predicate(token) or self._marred(token):
+            return True  # "les enseignants étaient en grève", "des incidents ont émaillé le défilé"
         if not any(c.dep_ == "det" for c in token.children) and token.morph.get("Number") != ["Plur"]:
             return False
         if token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT", "root", "appos", "conj"}:
@@ -224,7 +224,10 @@ class HappeningCoder:
         return bool(preps & self.lex.aux.get("event_preps", frozenset()))
 
     def code(self, token: Token, sentence: Span) -> list[Draft]:
-        if not self.reports_a_happening(token) or self._alleged(token) or self.coder.requested(token):
+        if token.pos_ == "ADJ":
+            if self.coder.speech_subject(token) is None or self._negated(token):
+                return []  # a judgement counts only as someone's quoted words
+        elif not self.reports_a_happening(token) or self._alleged(token) or self.coder.requested(token):
             return []
         if token.pos_ == "NOUN" and not self._paragraph_has_verb(token):
             return []  # a headline or subheading ("Nombreux heurts, arrestations massives")
@@ -255,6 +258,12 @@ class HappeningCoder:
         head = token.head
         count = _count(head, self.lex.vague_counts) if head is not token else None
         return prep_of(token) in {"de", "d'", "of"} and (count is not None and count[0] >= CROWD or head.like_num)
+
+    def _negated(self, token: Token) -> bool:
+        negation = self.lex.aux["negation"]
+        copula = any(c.dep_ == "cop" for c in token.children)
+        holders = [token, token.head] if copula or token.dep_ != "ROOT" else [token]
+        return any(fold(c.text) in negation for h in holders for c in h.children if c.dep_ in {"advmod", "neg"})
 
     def _abstract_object(self, token: Token) -> bool:
         """'a écarté un retour sur la réforme' rejects a measure; 'ont écarté les manifestants'
@@ -288,6 +297,15 @@ class HappeningCoder:
         return token.dep_ in {"obj", "dobj", "obl:arg", "pobj"} and not gerund and (
             fold(head.lemma_) in light or fold(head.text) in light)
 
+    def _marred(self, token: Token) -> bool:
+        """'des incidents ont émaillé (samedi) le défilé': the object of such a verb is reported
+        (parsed as a modifier when a date comes between); not in a relative clause that only
+        recalls ('les violences qui ont émaillé les manifestations')."""
+        bare = token.dep_ in {"obj", "dobj"} or token.dep_.startswith("obl") and not any(
+            c.dep_ == "case" for c in token.children)
+        return bare and fold(token.head.lemma_) in self.lex.aux.get("marred_verbs", frozenset()) \
+            and token.head.dep_ not in {"acl:relcl", "relcl"}
+
     @staticmethod
     def _nominal_predicate(token: Token) -> bool:
         return token.pos_ == "NOUN" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children) \
@@ -302,6 +320,8 @@ class HappeningCoder:
             return True  # "il suit de près les manifestations", "reporters covering the protests": a topic
         if any(c.dep_ == "nummod" for c in token.children) or self._after_light_verb(token):
             return False
+        if self._marred(token):
+            return False  # "des incidents ont émaillé le défilé", "clashes marred the march"
         if token.dep_ in {"nsubj", "nsubj:pass"} and fold(token.head.lemma_) in self.lex.aux.get(
                 "occurrence_verbs", frozenset()):
             return False  # "des heurts ont éclaté", "clashes erupted": the clause reports it
@@ -407,6 +427,8 @@ class HappeningCoder:
 
     def _roles(self, token: Token, happening: Happening) -> tuple[Token | None, Token | None]:
         """The acting and the affected phrases of a verb or a noun trigger."""
+        if token.pos_ == "ADJ":  # "« Ces violences sont inacceptables », a réagi X": X judges
+            return self.coder.speech_subject(token), None
         if token.pos_ in {"VERB", "AUX"}:
             actor = self.coder.logical_subject(token)
             patients = self.coder.logical_object(token) if happening.recipient in {"obj", "country"} \
