@@ -180,3 +180,11 @@ def test_quote_glued_after_a_full_stop_starts_a_new_paragraph():
     raw = "Le cortège s’est dispersé vers midi.«\u00a0C’est un succès\u00a0», a estimé le porte-parole du collectif."
     assert clean_text(raw, "fr").text.split("\n\n") == [
         "Le cortège s’est dispersé vers midi.", "«\u00a0C’est un succès\u00a0», a estimé le porte-parole du collectif."]
+
+
+def test_a_paragraph_glued_after_an_acronym_is_split():
+    raw = ("Le bilan faisait état de 12 blessés vers 15H00 GMT.Le ministre a condamné ces violences. "
+           "Les secours ont été appelés par la SNCF.")
+    parts = clean_text(raw, "fr").text.split("\n\n")
+    assert parts[0].endswith("GMT.") and parts[1].startswith("Le ministre a condamné")
+    assert "par la SNCF." in parts[-1]

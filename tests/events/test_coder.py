@@ -248,3 +248,12 @@ def test_a_judgement_in_quoted_words_is_a_disapproval_by_the_speaker():
     assert events_of("BERLIN, 3 juin 2024 (AFP) - Le temps était épouvantable et le retard inadmissible.", "fr") == []
     assert events_of("BERLIN, 3 juin 2024 (AFP) - « Ce n'est pas scandaleux de demander plus », a estimé le "
                      "ministre allemand des Finances.", "fr") == []
+
+
+def test_the_subject_set_off_after_an_opening_phrase_or_hung_on_the_auxiliary():
+    found = events_of("LILLE, 9 mars 2024 (AFP) - Dans une vidéo publiée sur Facebook, Sandrine Rousseau, la "
+                      "présidente du parti écologiste, a exhorté les manifestants à rester calmes.", "fr")
+    assert [(e[0], e[3]) for e in found] == [("REQUEST", ("FRA",))]
+    found = events_of("MADRID, 9 mars 2024 (AFP) - Pedro Sánchez a annoncé un plan. Il a de plus demandé que les "
+                      "banques « gèlent les expulsions ».", "fr")
+    assert [(e[0], e[3]) for e in found if e[0] == "REQUEST"] == [("REQUEST", ("ESP",))]

@@ -322,9 +322,28 @@ class Coder:
         subj = subject(verb)
         if subj is not None and fold(subj.text) in RELATIVE_PRONOUNS and verb.dep_ in {"acl:relcl", "relcl"}:
             return verb.head
+        if subj is not None and any(c.dep_ == "case" for c in subj.children):
+            subj = None  # "Dans un message …, X a exhorté": a prepositional phrase is no subject
         if subj is None or _quoted(subj, verb):
-            return self._inverted_subject(verb) or subj
+            return self._inverted_subject(verb) or self._set_off_subject(verb) or subj
         return subj
+
+    def _set_off_subject(self, verb: Token) -> Token | None:
+        """'Dans un message publié sur X, Marine Dupont, la cheffe du parti, a exhorté …': the
+        parser hangs the name on the opening phrase; the subject is the person named last before
+        the verb, followed only by an apposition and the verb's auxiliaries."""
+        if verb.dep_ not in {"ROOT", "root"}:
+            return None
+        people = [e for e in self.res.entities if e.label == "PERSON" and verb.sent.start <= e.span.start
+                  and e.span.end <= verb.i]
+        if not people:
+            return None
+        last = max(people, key=lambda e: e.span.start)
+        between = verb.doc[last.span.end:verb.i]
+        if not between or between[0].text != "," or any(
+                t.pos_ in {"VERB"} or fold(t.text) in RELATIVE_PRONOUNS | {"que", "qu'", "«", "»"} for t in between):
+            return None
+        return last.span.root
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         """'«Que d'hypocrisies», a dénoncé mardi M. Di Maio': after a quotation the speaker follows

@@ -322,9 +322,9 @@ class HappeningCoder:
             return False
         if self._marred(token):
             return False  # "des incidents ont émaillé le défilé", "clashes marred the march"
-        if token.dep_ in {"nsubj", "nsubj:pass"} and fold(token.head.lemma_) in self.lex.aux.get(
-                "occurrence_verbs", frozenset()):
-            return False  # "des heurts ont éclaté", "clashes erupted": the clause reports it
+        if fold(token.head.lemma_) in self.lex.aux.get("occurrence_verbs", frozenset()) and (
+                token.dep_ in {"nsubj", "nsubj:pass"} or token.dep_.startswith("obl")):
+            return False  # "des heurts ont éclaté (face au jet de projectiles)": the clause reports it
         if self._nominal_predicate(token):
             return False  # "les enseignants étaient en grève": the noun is what its subject did
         inside = {t.i for t in token.subtree}

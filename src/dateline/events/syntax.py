@@ -72,6 +72,11 @@ def subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
+    for helper in verb.children:  # "Il a de plus demandé": the parser may hang the subject on "a"
+        if helper.dep_.startswith("aux"):
+            found = next((c for c in helper.children if c.dep_ in SUBJECTS), None)
+            if found is not None:
+                return found
     if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         return subject(verb.head)  # coordinated verbs share it; "a dit attendre": control
     for child in verb.children:
