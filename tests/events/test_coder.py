@@ -257,3 +257,11 @@ def test_the_subject_set_off_after_an_opening_phrase_or_hung_on_the_auxiliary():
     found = events_of("MADRID, 9 mars 2024 (AFP) - Pedro Sánchez a annoncé un plan. Il a de plus demandé que les "
                       "banques « gèlent les expulsions ».", "fr")
     assert [(e[0], e[3]) for e in found if e[0] == "REQUEST"] == [("REQUEST", ("ESP",))]
+
+
+def test_deploring_a_loss_is_no_accusation():
+    assert events_of("LIMA, 3 juin 2024 (AFP) - La présidente Dina Boluarte a déploré la mort de six "
+                     "mineurs dans l'effondrement d'une galerie.", "fr") == []
+    found = events_of("LIMA, 3 juin 2024 (AFP) - La présidente Dina Boluarte a déploré les violences commises "
+                      "par des manifestants contre la police.", "fr")
+    assert [(e[0], e[3]) for e in found if e[0] == "ACCUSE"] == [("ACCUSE", ("PER",))]

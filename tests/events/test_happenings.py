@@ -347,3 +347,14 @@ def test_a_march_marred_by_incidents_is_reported():
     recalled = record_of("ROUEN, 7 juin 2024 (AFP) - Le préfet a condamné les violences qui ont émaillé les "
                          "manifestations.", "fr").events
     assert not any(e.event == "PROTEST" for e in recalled)
+
+
+def test_the_target_side_of_a_stone_throwing_is_an_assault():
+    found = kinds(record_of("NANCY, 7 juin 2024 (AFP) - Visés par des jets de pierres, les CRS ont répliqué en "
+                            "faisant usage de grenades lacrymogènes.", "fr"))
+    assert ("ASSAULT", "primitive", None, ("FRA",), ("CVL",)) in found
+    assert ("ASSAULT", "crowd-control", None, ("FRA",), ("COP",)) in found
+    alone = record_of("NANCY, 7 juin 2024 (AFP) - À Épinal, trois gendarmes, cibles de projectiles, ont été "
+                      "légèrement blessés.", "fr").events
+    assert [(e.event, e.mode, e.location.name) for e in alone] == [("ASSAULT", "primitive", "Épinal")]
+    assert record_of("NANCY, 7 juin 2024 (AFP) - Le maire est la cible de critiques depuis lundi.", "fr").events == []

@@ -307,8 +307,8 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
                          and _same_place(s.get("place"), place)
                          and not _town_and_nation(s["draft"], s.get("place"), draft, place)
                          and (not draft.mode or not s["draft"].mode or draft.mode == s["draft"].mode)), None)
-            if slot is None:
-                continue
+            if slot is None and not (draft.event == "ASSAULT" and _location(draft, res) is not None):
+                continue  # a passing mention; but an assault told where it struck stands alone
         if slot is None:
             slots.append({"draft": draft, "spans": list(draft.spans), "date": date,
                           "basis": basis, "location": location, "place": place, "mentions": 1,

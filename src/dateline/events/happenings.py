@@ -131,8 +131,9 @@ class HappeningCoder:
                            and self.res.token_entity[c.i].label == "PERSON"), None) or self._set_off_person(token)
         if entity is not None and entity.label in {"PERSON", "ORG"}:
             known = entity.actor
+            sector = known.sector if known and known.sector else sector_of(token, self.res.lexicon)  # "les CRS"
             return ActorRef(text=entity.span.text, name=known.name if known else entity.span.text, country=country,
-                            sector=known.sector if known else None, role=known.role if known else None,
+                            sector=sector, role=known.role if known else None,
                             entity_id=entity.id,
                             reason=f"{entity.span.text}: country {country} assumed ({why})")
         if token.pos_ == "PRON" and fold(token.text) in self.lex.aux.get("personal_pronouns", frozenset()):
@@ -192,7 +193,8 @@ class HappeningCoder:
                 return (token.dep_ == "xcomp" and head in self.lex.aux["future_aux"]) or \
                     head in self.lex.aux.get("progressive_heads", frozenset())  # "en train de frapper"
             has_aux = any(c.dep_.startswith("aux") for c in token.children)
-            if form == ["Part"] and token.morph.get("Tense") != ["Pres"] and not has_aux \
+            by_agent = any(c.dep_ in {"obl:agent", "agent"} for c in token.children)  # "Visés par des jets de pierres"
+            if form == ["Part"] and token.morph.get("Tense") != ["Pres"] and not has_aux and not by_agent \
                     and token.dep_ not in {"advcl", "conj"} and not gapped(token):
                 return False  # "manifestant" as a noun, "Placé en garde à vue, il ...", "rassemblés"
             if form == ["Part"] and token.morph.get("Tense") == ["Pres"] and token.dep_ in {
@@ -236,7 +238,7 @@ class HappeningCoder:
                                                    fold(token.lemma_)), []):
             if happening.objects and not self._has_object(token, happening.objects):
                 continue
-            if happening.exclude_objects and self._has_object(token, happening.exclude_objects):
+            if happening.exclude_objects and self._has_object(token, happening.exclude_objects, reach=30):
                 continue
             if not happening.passive and token.pos_ in {"VERB", "AUX"} and is_passive(token):
                 continue
@@ -339,14 +341,14 @@ class HappeningCoder:
                        for t in token.doc if t.i in inside)
 
     @staticmethod
-    def _has_object(token: Token, words: frozenset[str]) -> Token | None:
+    def _has_object(token: Token, words: frozenset[str], reach: int = 12) -> Token | None:
         """Light verbs and vague nouns need their object ("faire usage de gaz lacrymogène"); a noun
         may need its verb ("opened an investigation")."""
         if token.pos_ == "NOUN" and token.head is not token and (
                 fold(token.head.lemma_) in words or fold(token.head.text) in words):
             return token.head
         for child in token.subtree:
-            if child is token or child.i > token.i + 12 or child.i < token.i - 6:
+            if child is token or child.i > token.i + reach or child.i < token.i - 6:
                 continue
             if fold(child.lemma_) in words or fold(child.text) in words:
                 return child
