@@ -188,3 +188,8 @@ def test_a_paragraph_glued_after_an_acronym_is_split():
     parts = clean_text(raw, "fr").text.split("\n\n")
     assert parts[0].endswith("GMT.") and parts[1].startswith("Le ministre a condamné")
     assert "par la SNCF." in parts[-1]
+
+
+def test_a_paragraph_glued_before_a_fronted_place_is_split():
+    parts = clean_text("Les policiers ont fait usage de LBD.À Quimper, deux agents ont été blessés.", "fr").text
+    assert parts.split("\n\n") == ["Les policiers ont fait usage de LBD.", "À Quimper, deux agents ont été blessés."]

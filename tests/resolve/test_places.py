@@ -260,3 +260,10 @@ def test_a_short_word_names_a_state_only_when_written_as_an_abbreviation():
     assert gazetteer.lookup("Ca") is None
     assert gazetteer.lookup("CA").name == "California"
     assert gazetteer.lookup("Pa.").name == "Pennsylvania"
+
+
+def test_an_acronym_names_no_town_whose_airport_code_it_is():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("LBD") is None  # a riot-control weapon, also Khujand's airport code
+    assert gazetteer.lookup("NYC").name == "New York City"
+    assert gazetteer.lookup("UAE").country == "ARE"

@@ -121,6 +121,11 @@ class Gazetteer:
         if found and len(key) <= 3 and not text.strip().isupper() and not text.strip().endswith("."):
             # a short word is an abbreviation only when written as one: 'CA', not French 'Ça'
             found = [entry for entry in found if fold(entry.name) == key]
+        elif found and len(key) <= 4 and text.strip().isupper():
+            # an acronym names a state, a country or a great city ('CA', 'NYC'), not a town whose
+            # airport code it is ('LBD', a riot-control weapon, is also Khujand's)
+            found = [entry for entry in found if fold(entry.name) == key or entry.feature.startswith(("ADM", "PCL"))
+                     or (entry.population or 0) >= 1_000_000 or entry.curated]
         if found:
             best = _prominent(found, max(found, key=lambda entry: _rank(entry, prefer_countries, key, regions)))
             if not _plausible(best, prefer_countries, regions):
