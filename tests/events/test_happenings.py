@@ -358,3 +358,15 @@ def test_the_target_side_of_a_stone_throwing_is_an_assault():
                       "légèrement blessés.", "fr").events
     assert [(e.event, e.mode, e.location.name) for e in alone] == [("ASSAULT", "primitive", "Épinal")]
     assert record_of("NANCY, 7 juin 2024 (AFP) - Le maire est la cible de critiques depuis lundi.", "fr").events == []
+
+
+def test_the_town_named_just_before_is_the_scene_and_injured_protesters_are_no_crowd():
+    text = ("LYON, 7 juin 2024 (AFP) - À Valence, les gendarmes ont fait usage de gaz lacrymogène.\n\n"
+            "Autre point chaud, Grenoble a de nouveau été le théâtre d'incidents en fin de cortège. Visés par des "
+            "projectiles, les policiers ont répliqué en faisant usage de LBD.")
+    crowd_control = [e for e in record_of(text, "fr").events if e.mode == "crowd-control"]
+    assert len(crowd_control) == 2
+    assert "Grenoble" in {e.location.name for e in crowd_control if e.location}
+    injured = record_of("LYON, 7 juin 2024 (AFP) - Au total 118 manifestants ont été blessés, selon le "
+                        "gouvernement.", "fr").events
+    assert not any(e.event == "PROTEST" for e in injured)

@@ -131,13 +131,30 @@ def _scenes(drafts: list[Draft], res: Resolution) -> dict[int, Place]:
     for draft in drafts:
         if draft.event in GROUND_EVENTS and (place := _location(draft, res)) is not None:
             placed.setdefault(sentences[draft.sentence.start], place)
+    towns = _towns_by_sentence(res, sentences)
     scenes: dict[int, Place] = {}
     for draft in drafts:
         index = sentences[draft.sentence.start]
-        if draft.event in GROUND_EVENTS and index not in placed and index - 1 in placed \
-                and _location(draft, res) is None:
+        if draft.event not in GROUND_EVENTS or draft.weak or index in placed or _location(draft, res) is not None:
+            continue  # a passing mention ("the bombings") refers back to an event rather than to a scene
+        if index - 1 in placed:
             scenes[id(draft)] = placed[index - 1]
+        elif len(towns.get(index - 1, {})) == 1 and not towns.get(index):
+            # "Bordeaux a été le théâtre d'incidents. Visées par des projectiles, les forces …"
+            scenes[id(draft)] = next(iter(towns[index - 1].values()))
     return scenes
+
+
+def _towns_by_sentence(res: Resolution, sentences: dict[int, int]) -> dict[int, dict[int, Place]]:
+    """The towns each sentence names (by sentence index, then geonameid)."""
+    found: dict[int, dict[int, Place]] = {}
+    for entity in res.entities:
+        if entity.place is None or not (entity.place.feature or "").startswith("PPL"):
+            continue
+        index = sentences.get(entity.span.sent.start)
+        if index is not None:
+            found.setdefault(index, {})[entity.place.geonameid or 0] = to_place(entity.place, entity.span.text)
+    return found
 
 
 def _prep_before(span) -> str | None:  # noqa: ANN001 - spaCy Span

@@ -254,6 +254,8 @@ class HappeningCoder:
     def _counted_crowd(self, token: Token) -> bool:
         """'4300 manifestants', 'des milliers de manifestants', 'un millier de manifestants': a crowd
         the story counts was there; 'les manifestants' alone is only a reference."""
+        if token.dep_ in {"nsubj:pass", "nsubjpass"} or token.dep_ == "nsubj" and is_passive(token.head):
+            return False  # "118 manifestants ont été blessés" counts victims, not a crowd
         count = _count(token, self.lex.vague_counts)
         if count is not None:
             return count[0] >= CROWD  # "deux manifestants blessés" tells of two people, not of a protest
