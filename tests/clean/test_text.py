@@ -193,3 +193,11 @@ def test_a_paragraph_glued_after_an_acronym_is_split():
 def test_a_paragraph_glued_before_a_fronted_place_is_split():
     parts = clean_text("Les policiers ont fait usage de LBD.À Quimper, deux agents ont été blessés.", "fr").text
     assert parts.split("\n\n") == ["Les policiers ont fait usage de LBD.", "À Quimper, deux agents ont été blessés."]
+
+
+def test_a_quotation_glued_after_a_closing_quote_starts_a_new_paragraph():
+    raw = ("Le porte-parole avait appelé au calme, sans quoi «rien ne changera».«Ces actes sont indignes», "
+           "a réagi la maire.")
+    parts = clean_text(raw, "fr").text.split("\n\n")
+    assert parts == ["Le porte-parole avait appelé au calme, sans quoi «rien ne changera».",
+                     "«Ces actes sont indignes», a réagi la maire."]

@@ -265,3 +265,9 @@ def test_deploring_a_loss_is_no_accusation():
     found = events_of("LIMA, 3 juin 2024 (AFP) - La présidente Dina Boluarte a déploré les violences commises "
                       "par des manifestants contre la police.", "fr")
     assert [(e[0], e[3]) for e in found if e[0] == "ACCUSE"] == [("ACCUSE", ("PER",))]
+
+
+def test_a_speaker_the_parser_cut_off_after_the_verb_is_found():
+    found = events_of("PARIS, 24 novembre 2024 (AFP) - «Ces comportements sont intolérables», a réagi samedi soir "
+                      "Claire Fournier, directrice de la rédaction de la chaîne, sur son site.", "fr")
+    assert [(e[0], e[1], e[3]) for e in found] == [("ACCUSE", "disapprove", ("FRA",))]

@@ -363,6 +363,13 @@ class Coder:
                     or sector_of(child, self.res.lexicon) is not None
                     or fold(child.lemma_) in self.lex.aux.get("people_nouns", frozenset())):
                 return child
+        # the parser may cut the speaker off: "…», a réagi samedi soir Céline Dupont, directrice …"
+        for token in verb.doc[verb.i + 1:min(verb.i + 7, verb.sent.end)]:
+            entity = self.res.token_entity.get(token.i)
+            if entity is not None and entity.label == "PERSON" and entity.span.start == token.i:
+                return entity.span.root
+            if token.pos_ in {"VERB", "AUX", "PUNCT"} and token.text != "-":
+                break
         return None
 
     def logical_object(self, verb: Token) -> list[Token]:
