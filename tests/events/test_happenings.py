@@ -370,3 +370,11 @@ def test_the_town_named_just_before_is_the_scene_and_injured_protesters_are_no_c
     injured = record_of("LYON, 7 juin 2024 (AFP) - Au total 118 manifestants ont été blessés, selon le "
                         "gouvernement.", "fr").events
     assert not any(e.event == "PROTEST" for e in injured)
+
+
+def test_a_national_count_and_a_march_with_no_place_of_its_own_stay_apart():
+    text = ("NANTES, 12 janvier 2025 (AFP) - Plusieurs milliers de retraités ont défilé samedi derrière une "
+            "banderole unitaire.\n\n"
+            "Au total, 41 000 personnes se sont mobilisées samedi dans tout le pays, selon le ministère.")
+    protests = [e for e in record_of(text, "fr").events if e.event == "PROTEST"]
+    assert len(protests) == 2

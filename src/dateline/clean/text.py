@@ -229,7 +229,7 @@ def _copyright_agency(lines: list[str]) -> AgencyMatch | None:
 
 # A sentence glued to the next one where a paragraph break was lost ("mandat.La semaine").
 _GLUED = re.compile(r"(?<=[a-zà-ÿ0-9][a-zà-ÿ0-9][.!?])(?=(?:[«“\"][\xa0\u202f ]?)?(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ’']|À\s))"
-                    r"|(?<=[A-Z]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ’']|À\s)"  # "vers 16H00 GMT.Le premier ministre"
+                    r"|(?<=[A-Z0-9]{3}[.!?])(?=(?:[«“][\xa0\u202f ]?)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ’']|À\s)"  # "GMT.Le", "M5S.«Le"
                     r"|(?<=[»”][.!?])(?=(?:[«“][\xa0\u202f ]?)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'])"  # "n'existerions pas».«Ces …"
                     r"|(?<=[a-zà-ÿ][.!?][»”\"])(?=[A-ZÀ-ÖØ-Þ])|(?<=[.!?])\s*(?=• )|(?<=[a-zà-ÿ]{2})(?=À\s)")
 # Where a related-link label's headline ends: a run of spaces or a word glued to the next one.

@@ -248,7 +248,8 @@ def _same_happening(slot: dict, draft: Draft, date: str | None, basis: str | Non
     first: Draft = slot["draft"]
     if not _same_place(slot.get("place"), place):
         return False
-    if draft.event in GROUND_EVENTS and _town_and_nation(first, slot.get("place"), draft, place):
+    if draft.event in GROUND_EVENTS and (first.national != draft.national or _town_and_nation(
+            first, slot.get("place"), draft, place)):
         return False  # "84 000 à travers le pays" and "7000 à Paris": the whole and one of its parts
     count = slot.get("count") or first.count  # the first figure any mention of it gave
     if count is not None and draft.count is not None and (count[1] < draft.count[0] or draft.count[1] < count[0]):

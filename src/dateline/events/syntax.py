@@ -44,6 +44,8 @@ def with_prep(head: Token, prep: str) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in {"aux:pass", "auxpass"} for c in verb.children):
         return True
+    if any(c.dep_.startswith("expl") and fold(c.text) in {"se", "s'", "s’"} for c in verb.children):
+        return False  # "41 000 personnes se sont mobilisées": a pronominal verb, not a passive
     if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
         # "Des milliers ... ont bloqué" with the subject labelled passive: "avoir" says active
         return not any(c.dep_.startswith("aux") and fold(c.lemma_) in {"avoir", "have"} for c in verb.children)
