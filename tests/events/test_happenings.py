@@ -378,3 +378,10 @@ def test_a_national_count_and_a_march_with_no_place_of_its_own_stay_apart():
             "Au total, 41 000 personnes se sont mobilisées samedi dans tout le pays, selon le ministère.")
     protests = [e for e in record_of(text, "fr").events if e.event == "PROTEST"]
     assert len(protests) == 2
+
+
+def test_a_counted_crowd_dislodged_by_the_police_is_the_target():
+    text = ("PERPIGNAN, 22 décembre 2024 (AFP) - Des centaines d'agriculteurs, rassemblés au péage de Narbonne, "
+            "ont été délogés par les forces de l'ordre dans la soirée.")
+    found = kinds(record_of(text, "fr"))
+    assert ("COERCE", "restrict", None, ("FRA",), ("COP",)) in found

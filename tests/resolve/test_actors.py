@@ -88,3 +88,12 @@ def test_forms_of_address_are_not_part_of_the_name():
     assert lexicon("fr").bare_name("Mme Baerbock") == "Baerbock"
     assert lexicon("en").bare_name("Mr. Blinken") == "Blinken"
     assert lexicon("en").bare_name("Joe Biden") == "Joe Biden"
+
+
+def test_the_longest_group_noun_gives_the_sector():
+    from dateline.resolve.actors import lexicon, sector_of
+
+    doc = parse("Les forces de l’ordre ont chargé. Les forces armées ont défilé.", "fr")
+    assert sector_of(doc[1], lexicon("fr")) == "COP"
+    armed = next(t for t in doc if t.text == "forces" and t.i > 5)
+    assert sector_of(armed, lexicon("fr")) == "MIL"

@@ -87,7 +87,7 @@ class Coder:
 
     # --- actors of a noun phrase -------------------------------------------------------
     def np_actors(self, token: Token, follow_conj: bool = True) -> list[ActorRef]:
-        token = self._counted(token)
+        token = self.counted(token)
         found = self._np_actor(token)
         if follow_conj:
             # "Barack Obama and Vladimir Putin": the parser may hang the conjunct on a part of the name
@@ -102,7 +102,7 @@ class Coder:
                 found.extend(self._np_actor(other))
         return unique(found)
 
-    def _counted(self, token: Token) -> Token:
+    def counted(self, token: Token) -> Token:
         """'Hundreds of UN troops', 'des centaines de manifestants': the counted phrase is the party."""
         if fold(token.text) not in self.lex.vague_counts and token.pos_ != "NUM":
             return token

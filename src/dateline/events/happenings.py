@@ -466,7 +466,7 @@ class HappeningCoder:
         """A person or a group (not a lorry or a motorbike) that the event can be done to."""
         if token is None:
             return False
-        token = self._antecedent(self._past_determiner(token))
+        token = self.coder.counted(self._antecedent(self._past_determiner(token)))  # "des centaines de gilets jaunes"
         named = self.coder.np_actors(token)
         entity = self.res.token_entity.get(token.i)
         if named:

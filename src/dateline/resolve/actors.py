@@ -284,8 +284,13 @@ def org_actor(ent: Span, mentions: list[CountryMention], lex: ActorLexicon) -> A
 
 
 def sector_of(token: Token, lex: ActorLexicon) -> str | None:
-    """Sector of a group noun, trying two-word nouns first ('forces armées')."""
+    """Sector of a group noun, trying the longest nouns first ('forces de l'ordre', 'forces armées')."""
     doc = token.doc
+    for size in (4, 3):
+        if token.i + size <= len(doc):
+            phrase = fold(doc[token.i:token.i + size].text).replace("’", "'")
+            if phrase in lex.sector_nouns:
+                return lex.sector_nouns[phrase]
     if token.i + 1 < len(doc):
         pair = fold(f"{token.text} {doc[token.i + 1].text}")
         if pair in lex.sector_nouns:
