@@ -271,3 +271,13 @@ def test_a_speaker_the_parser_cut_off_after_the_verb_is_found():
     found = events_of("PARIS, 24 novembre 2024 (AFP) - «Ces comportements sont intolérables», a réagi samedi soir "
                       "Claire Fournier, directrice de la rédaction de la chaîne, sur son site.", "fr")
     assert [(e[0], e[1], e[3]) for e in found] == [("ACCUSE", "disapprove", ("FRA",))]
+
+
+def test_he_far_from_any_name_is_the_only_person_the_story_has_named():
+    text = ("MADRID, 9 mars 2024 (AFP) - Le chef du gouvernement espagnol Pedro Sánchez a présenté lundi un plan "
+            "pour le logement.\n\n"
+            "Le texte prévoit un gel des loyers dans les grandes villes. Les banques devront aussi financer des "
+            "logements sociaux. Les associations ont salué un premier pas.\n\n"
+            "Il a de plus demandé que les propriétaires « renoncent aux expulsions » cet hiver.")
+    found = [e for e in events_of(text, "fr") if e[0] == "REQUEST"]
+    assert [e[3] for e in found] == [("ESP",)]

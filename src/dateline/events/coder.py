@@ -226,7 +226,22 @@ class Coder:
             if entity.label == "PERSON" and actor is not None and actor.country:
                 return [ActorRef(**{**actor.__dict__, "text": token.text,
                                     "reason": f"'{token.text}' refers back to {entity.span.text}"})]
-        return []
+        return self._protagonist(token)
+
+    def _protagonist(self, token: Token) -> list[ActorRef]:
+        """'Il a de plus demandé …' far from any name: the person the story has named most so far,
+        when one clearly leads (the only one named, or named at least twice and more than anyone)."""
+        counts: dict[str, list] = {}
+        for entity in self.res.entities:
+            actor = entity.actor
+            if entity.label == "PERSON" and actor is not None and actor.country and entity.span.end <= token.i:
+                counts.setdefault(actor.kb_id or actor.name or entity.span.text, []).append(entity)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or len(ranked) > 1 and (len(ranked[0]) < 2 or len(ranked[1]) >= len(ranked[0])):
+            return []
+        entity = ranked[0][-1]
+        return [ActorRef(**{**entity.actor.__dict__, "text": token.text,
+                            "reason": f"'{token.text}': the story's protagonist, {entity.span.text}"})]
 
     def _earlier_holder(self, token: Token) -> list[ActorRef]:
         """'le ministre', 'the president': the last person named before with that title."""
