@@ -281,3 +281,10 @@ def test_he_far_from_any_name_is_the_only_person_the_story_has_named():
             "Il a de plus demandé que les propriétaires « renoncent aux expulsions » cet hiver.")
     found = [e for e in events_of(text, "fr") if e[0] == "REQUEST"]
     assert [e[3] for e in found] == [("ESP",)]
+
+
+def test_a_call_made_in_an_infinitive_clause_is_its_main_subject_s():
+    text = ("LILLE, 9 mars 2024 (AFP) - Le député Hadrien Clouet, qui défilait à Toulouse, a salué la mobilisation "
+            "avant d'appeler le gouvernement à « céder » sur la réforme.")
+    found = [e for e in events_of(text, "fr") if e[0] == "REQUEST"]
+    assert [(e[1], e[3]) for e in found] == [("yield", ("FRA",))]

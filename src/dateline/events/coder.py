@@ -335,8 +335,8 @@ class Coder:
         if is_passive(verb):
             return agent(verb)
         subj = subject(verb)
-        if subj is not None and fold(subj.text) in RELATIVE_PRONOUNS and verb.dep_ in {"acl:relcl", "relcl"}:
-            return verb.head
+        if subj is not None and fold(subj.text) in RELATIVE_PRONOUNS and subj.head.dep_ in {"acl:relcl", "relcl"}:
+            return subj.head.head  # "X qui manifestait, avant d'appeler Y": the antecedent
         if subj is not None and any(c.dep_ == "case" for c in subj.children):
             subj = None  # "Dans un message …, X a exhorté": a prepositional phrase is no subject
         if subj is None or _quoted(subj, verb):

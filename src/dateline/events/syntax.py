@@ -81,6 +81,8 @@ def subject(verb: Token) -> Token | None:
                 return found
     if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         return subject(verb.head)  # coordinated verbs share it; "a dit attendre": control
+    if verb.dep_ == "advcl" and verb.morph.get("VerbForm") == ["Inf"] and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject(verb.head)  # "X a manifesté avant d'appeler Y à …": the infinitive's subject is X
     for child in verb.children:
         if child.i < verb.i and child.pos_ == "PROPN" and child.dep_ in MISPARSED_SUBJECTS \
                 and child.ent_type_ not in {"DATE", "TIME"} \
