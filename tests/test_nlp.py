@@ -20,3 +20,9 @@ def test_a_new_paragraph_starts_a_new_sentence():
     sentences = [s.text.strip() for s in parse(text, "fr").sents]
     assert any(s.startswith("« Nous reviendrons") for s in sentences)
     assert not any("incident" in s and "reviendrons" in s for s in sentences)
+
+
+def test_a_single_line_break_is_left_to_the_parser():
+    # hard-wrapped text (OCR, e-mail): a forced boundary at each line would cut names and clauses
+    doc = parse("Le ministre des Affaires étrangères de la République\nfrançaise a reçu mardi son homologue.", "fr")
+    assert len(list(doc.sents)) == 1

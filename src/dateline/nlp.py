@@ -28,10 +28,11 @@ OPENERS = frozenset({"«", "“", "(", "["})
 
 @Language.component("dateline_paragraph_starts")
 def paragraph_starts(doc: Doc) -> Doc:
-    """A new paragraph is a new sentence; the parser honours boundaries set before it runs
-    (though not forbidden ones, hence the joining below)."""
+    """A new paragraph (after a blank line) is a new sentence; the parser honours boundaries set
+    before it runs (though not forbidden ones, hence the joining below). A single line break may
+    be a hard wrap inside a sentence, so it is left to the parser."""
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text and not token.is_space:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2 and not token.is_space:
             token.is_sent_start = True
     return doc
 
