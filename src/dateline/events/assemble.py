@@ -122,20 +122,20 @@ def _location(draft: Draft, res: Resolution) -> Place | None:
     return to_place(best.place, best.span.text)
 
 
-def _scenes(drafts: list[Draft], res: Resolution) -> dict[int, Place]:
+def _scenes(drafts: list[Draft], res: Resolution, stated: dict[int, Place | None]) -> dict[int, Place]:
     """A happening told without a place in the sentence right after one that placed another
     ('À Metz, … ont recouru à du gaz lacrymogène. Des projectiles ont été lancés …') is at that
     scene; it keeps apart two cities' clashes that would otherwise merge."""
     sentences = {s.start: i for i, s in enumerate(res.doc.sents)}
     placed: dict[int, Place] = {}
     for draft in drafts:
-        if draft.event in GROUND_EVENTS and (place := _location(draft, res)) is not None:
+        if draft.event in GROUND_EVENTS and (place := stated[id(draft)]) is not None:
             placed.setdefault(sentences[draft.sentence.start], place)
     towns = _towns_by_sentence(res, sentences)
     scenes: dict[int, Place] = {}
     for draft in drafts:
         index = sentences[draft.sentence.start]
-        if draft.event not in GROUND_EVENTS or draft.weak or index in placed or _location(draft, res) is not None:
+        if draft.event not in GROUND_EVENTS or draft.weak or index in placed or stated[id(draft)] is not None:
             continue  # a passing mention ("the bombings") refers back to an event rather than to a scene
         if index - 1 in placed:
             scenes[id(draft)] = placed[index - 1]
@@ -299,9 +299,10 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
     text = res.doc.text
     story = story_date(ctx, text)
     facts = plover_facts()
-    scenes = _scenes(drafts, res)
+    stated = {id(draft): _location(draft, res) for draft in drafts}  # the place each sentence gives
+    scenes = _scenes(drafts, res, stated)
     for draft in sorted(drafts, key=lambda d: (d.weak, d.joins)):  # vague mentions join events found first
-        location = place = scenes.get(id(draft)) or _location(draft, res)
+        location = place = scenes.get(id(draft)) or stated[id(draft)]
         if draft.event == "CONSULT":
             draft.mode = _consult_mode(draft, location, res.lang)
             if draft.mode == "visit" and not draft.recipients:
@@ -325,7 +326,7 @@ def assemble(drafts: list[Draft], res: Resolution, ctx: DocContext) -> list[Even
                          and _same_place(s.get("place"), place)
                          and not _town_and_nation(s["draft"], s.get("place"), draft, place)
                          and (not draft.mode or not s["draft"].mode or draft.mode == s["draft"].mode)), None)
-            if slot is None and not (draft.event == "ASSAULT" and _location(draft, res) is not None):
+            if slot is None and not (draft.event == "ASSAULT" and place is not None):
                 continue  # a passing mention; but an assault told where it struck stands alone
         if slot is None:
             slots.append({"draft": draft, "spans": list(draft.spans), "date": date,

@@ -153,7 +153,13 @@ class Coder:
         if actors and token.morph.get("Number") == ["Plur"] and len(countries(self.group)) > 1 \
                 and countries(actors) <= countries(self.group):
             return list(self.group)  # "we", said by one of the parties just named together, is all of them
-        return [replace(a, reason=f"'{token.text}' in a quotation: its speaker, {a.reason or a.name}") for a in actors]
+        return self.as_speaker(token, actors)
+
+    @staticmethod
+    def as_speaker(pronoun: Token, actors: list[ActorRef]) -> list[ActorRef]:
+        """The speaker's actors standing for 'je'/'nous'/'I'/'we' in their quotation, with the reason."""
+        return [replace(a, reason=f"'{pronoun.text}' in a quotation: its speaker, {a.reason or a.name}")
+                for a in actors]
 
     def quoted_speaker(self, token: Token) -> Token | None:
         """'« Je soutiens … », a déclaré X' and 'X a déclaré : « Nous condamnons … »': inside a

@@ -11,7 +11,6 @@ main country. A named party keeps what the resolver found. Every such choice is 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -63,9 +62,7 @@ class HappeningCoder:
             speaker = self.coder.quoted_speaker(token)  # "« Nous condamnons … », a déclaré X"
             if speaker is not None:
                 found = self.party(speaker, sector, country, why, allowed)
-                return None if found is None else (
-                    [replace(a, reason=f"'{token.text}' in a quotation: its speaker, {a.reason or a.name}")
-                     for a in found[0]], found[1])
+                return None if found is None else (self.coder.as_speaker(token, found[0]), found[1])
             demonstratives = self.lex.aux.get("demonstratives", frozenset())
             word = token.head if token.dep_ == "fixed" else token  # "quelqu'" + "un"
             if fold(word.text).rstrip("'’") in self.lex.aux.get("indefinite_pronouns", frozenset()):

@@ -179,8 +179,8 @@ def _resolve_one(
         return ResolvedEntity(entity_id, ent, label, actor=person)
     if label == "ORG":
         actor = org_actor(ent, mentions, lex)
-        capital = load_gazetteer().lookup(ent.text) if actor is None or not actor.country else None
-        if capital is not None and capital.capital and fold(capital.name) == fold(ent.text):
+        capitals = [e for e in load_gazetteer().candidates(ent.text) if e.capital and fold(e.name) == fold(ent.text)]
+        if capitals and not (actor is not None and actor.country):
             label = "GPE"  # a capital the tagger took for an organisation ("Bishkek and Dushanbe")
         else:
             return ResolvedEntity(entity_id, ent, label, actor=actor)
