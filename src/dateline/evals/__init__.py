@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -40,7 +41,31 @@ def _corpus(relative: str) -> dict[str, str]:
     return {m.group(1): m.group(2) for m in re.finditer(r"<doc url=(\S+)\s*>\n(.*?)\n</doc>", raw, re.S)}
 
 
+@cache
+def _articles(relative: str) -> dict[str, str]:
+    """GeoWebNews' `<articles><article file=N><text>`: each article's text by its `file` number."""
+    root = ET.parse(shared_dir() / relative).getroot()
+    return {a.get("file", ""): a.findtext("text") or "" for a in root.findall("article")}
+
+
+def _xml_texts(relative: str) -> dict[str, str]:
+    head = (shared_dir() / relative).read_text("utf-8")[:400]
+    return _articles(relative) if "<articles" in head else _corpus(relative)
+
+
+def _timebank_text(relative: str) -> str:
+    from dateline.evals.times import plain_text
+
+    return plain_text((shared_dir() / relative).read_text("utf-8"))
+
+
 def load_text(reference: str) -> str:
-    """The text a gold `input` ("shared:datasets/...#URL") names."""
-    relative, _, url = reference.removeprefix("shared:").partition("#")
-    return _corpus(relative)[url]
+    """The text a gold `input` names, exactly as its annotators read it:
+    "shared:…/corpus.xml#URL" (a `<doc>` corpus), "shared:…/GWN.xml#N" (an article's `<text>`),
+    "shared:…/DW_n.json" (DWIE's `content`), "shared:…/name.tml" (TimeBank's TEXT, tags removed)."""
+    relative, _, key = reference.removeprefix("shared:").partition("#")
+    if relative.endswith(".json"):
+        return json.loads((shared_dir() / relative).read_text("utf-8"))["content"]
+    if relative.endswith(".tml"):
+        return _timebank_text(relative)
+    return _xml_texts(relative)[key]

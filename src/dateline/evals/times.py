@@ -59,6 +59,12 @@ def _plain(body: str) -> tuple[str, list[GoldTimex]]:
     return "".join(out), golds
 
 
+def plain_text(raw: str) -> str:
+    """A TimeBank file's TEXT element without its inline tags (the offset basis of its gold)."""
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    return _plain(body.group(1))[0] if body else ""
+
+
 def documents() -> Iterator[TimeDoc]:
     for path in sorted((dataset_dir("time/fr-timebank") / "Data").glob("*.tml")):
         raw = path.read_text("utf-8")
