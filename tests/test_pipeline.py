@@ -64,7 +64,7 @@ def test_score_counts_optional_events_neither_way(example_record):
 
 
 def test_publication_dates_in_article_urls():
-    from dateline.pipeline import url_date
+    from dateline.resolve.document import url_date
 
     assert url_date("https://news.example.org/2019/01/10/story") == "2019-01-10"
     assert url_date("https://news.example.ca/monde/201811/17/01-5204590-story.php") == "2018-11-17"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dateline.plover import ontology
 from dateline.store import EventFilter, Store
 
 
@@ -39,16 +40,14 @@ GDELT_COLUMNS = ["GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", 
 def gdelt_row(event: dict, url: str | None, mentions: int = 1, sources: int = 1, articles: int = 1) -> list:
     """One happening as a row of a GDELT-1.0-like events table (for tools built on GDELT): its first
     event's fields, and how many mentions, sources (agencies or sites) and articles report it."""
-    from dateline.events.lexicon import plover_facts
-
-    facts = plover_facts()
+    goldstein = ontology().goldstein
     location = event.get("location") or {}
     first = lambda actors, key: next((a.get(key) for a in actors if a.get(key)), "")  # noqa: E731
     cameo = event.get("cameo") or ""
     return [event["id"], (event.get("date") or "").replace("-", ""),
             first(event.get("actor", []), "name"), first(event.get("actor", []), "country"),
             first(event.get("recipient", []), "name"), first(event.get("recipient", []), "country"),
-            cameo, cameo[:2], event.get("quad"), facts["goldstein"][event["event"]],
+            cameo, cameo[:2], event.get("quad"), goldstein[event["event"]],
             mentions, sources, articles, location.get("name") or "", location.get("country") or "",
             location.get("lat") or "", location.get("lon") or "", url or "", event["event"], event.get("mode") or ""]
 

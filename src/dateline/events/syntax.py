@@ -1,87 +1,106 @@
-"""Dependency-tree helpers shared by the coder, written for UD (French) and ClearNLP (English)
-labels alike, so that language differences stay in the data files."""
+"""Dependency-tree helpers, written for UD (French) and ClearNLP (English) labels alike; the words
+they need (prepositions, auxiliaries, quotation marks) come from the language's grammar, so that
+language differences stay in `lang/<code>/grammar.toml`. Nothing here reads the resolution or a
+lexicon: each helper works on a parse alone, and is tested on hand-built `Doc`s."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from dateline.lang.schema import Grammar
 from dateline.textutil import fold
 
-SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
-PASSIVE_SUBJECTS = {"nsubj:pass", "nsubjpass"}
-OBJECTS = {"obj", "dobj", "iobj"}
-CLAUSAL = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
-CONTRACTIONS = {"du": "de", "des": "de", "d'": "de", "au": "à", "aux": "à", "l'": ""}
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
+OBJECTS = frozenset({"obj", "dobj", "iobj"})
+CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
+RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
+NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# Labels the French parser sometimes gives a subject it failed to recognise, when the name is
+# unusual ("Djeyhoun Baïramov, ..., s'est entretenu"): a proper noun before the verb, with no
+# preposition, carrying one of these is taken as the subject.
+MISPARSED_SUBJECTS = frozenset({"expl:subj", "obl:mod", "dislocated", "nmod", "appos"})
 
 
-def prep_of(token: Token) -> str | None:
-    """The preposition that introduces a nominal: 'avec' in 'avec le ministre'."""
+def is_root(token: Token) -> bool:
+    """spaCy gives a sentence's root itself as head (tokens are views: compare indices)."""
+    return token.head.i == token.i
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"}
+
+
+def prep_of(token: Token, grammar: Grammar) -> str | None:
+    """The preposition that introduces a nominal: 'avec' in 'avec le ministre', 'de' in 'du
+    ministre' (a contraction gives the preposition it holds)."""
     for child in token.children:
         if child.dep_ in {"case", "mark"}:
             word = fold(child.text)
-            return CONTRACTIONS.get(word, word)
+            return grammar.contractions.get(word, word)
     if token.dep_ in {"pobj", "pcomp"}:
         return fold(token.head.text)
     if token.dep_ == "poss":
-        return "de"
+        return grammar.possessive
     return None
 
 
-def with_prep(head: Token, prep: str) -> list[Token]:
-    """Nominal dependents of `head` introduced by `prep` (both annotation schemes)."""
-    found = [c for c in head.children if c.dep_ not in CLAUSAL and prep_of(c) == prep
-             and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"}]
+def with_prep(head: Token, preps: str | Iterable[str], grammar: Grammar) -> list[Token]:
+    """Nominal dependents of `head` introduced by one of `preps` (both annotation schemes)."""
+    wanted = {fold(p) for p in ([preps] if isinstance(preps, str) else preps)}
+    found = [c for c in head.children if c.dep_ not in CLAUSAL and prep_of(c, grammar) in wanted
+             and c.pos_ in NOMINALS]
     for child in head.children:
-        if child.dep_ in {"prep", "agent"} and fold(child.text) == prep:
+        if child.dep_ in {"prep", "agent"} and fold(child.text) in wanted:
             found.extend(g for g in child.children if g.dep_ in {"pobj", "pcomp"})
-    if prep == "de":
-        found.extend(c for c in head.children if c.dep_ == "poss")
     return found
 
 
-def is_passive(verb: Token) -> bool:
+def has_features(token: Token, features: dict[str, str]) -> bool:
+    return all(token.morph.get(name) == [value] for name, value in features.items())
+
+
+def helpers(verb: Token) -> list[Token]:
+    """The verb's auxiliaries (tense, passive, modal)."""
+    return [c for c in verb.children if c.dep_.startswith("aux")]
+
+
+def is_passive(verb: Token, grammar: Grammar) -> bool:
     if any(c.dep_ in {"aux:pass", "auxpass"} for c in verb.children):
         return True
-    if any(c.dep_.startswith("expl") and fold(c.text) in {"se", "s'", "s’"} for c in verb.children):
+    if any(c.dep_.startswith("expl") and fold(c.text) in grammar.reflexives for c in verb.children):
         return False  # "41 000 personnes se sont mobilisées": a pronominal verb, not a passive
     if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
         # "Des milliers ... ont bloqué" with the subject labelled passive: "avoir" says active
-        return not any(c.dep_.startswith("aux") and fold(c.lemma_) in {"avoir", "have"} for c in verb.children)
+        return not any(fold(c.lemma_) in grammar.auxiliaries.perfect for c in helpers(verb))
     # "she was arrested and charged with treason": the second participle shares the passive
-    participle = verb.tag_ == "VBN" or verb.morph.get("VerbForm") == ["Part"]
-    return participle and (gapped(verb) or verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children)
-                           and verb.head is not verb and is_passive(verb.head))
+    return has_features(verb, grammar.participle) and (
+        gapped(verb, grammar) or verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children)
+        and not is_root(verb) and is_passive(verb.head, grammar))
 
 
-def gapped(verb: Token) -> bool:
+def gapped(verb: Token, grammar: Grammar) -> bool:
     """'Un policier a été blessé et six personnes interpellées': the second clause leaves out its
     auxiliaries, and the parser hangs its participle on its subject, itself a conjunct of the
     first (passive) verb."""
     noun = verb.head
-    return verb.dep_ in {"acl", "amod"} and noun is not verb and noun.dep_ == "conj" \
-        and noun.head.pos_ in {"VERB", "AUX"} and noun.head is not noun and is_passive(noun.head)
-
-
-# Labels the French parser sometimes gives a subject it failed to recognise, when the name is
-# unusual ("Djeyhoun Baïramov, ..., s'est entretenu"): a proper noun before the verb, with no
-# preposition, carrying one of these is taken as the subject.
-MISPARSED_SUBJECTS = {"expl:subj", "obl:mod", "dislocated", "nmod", "appos"}
+    return verb.dep_ in {"acl", "amod"} and not is_root(verb) and noun.dep_ == "conj" \
+        and is_verb(noun.head) and not is_root(noun) and is_passive(noun.head, grammar)
 
 
 def subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
-    for helper in verb.children:  # "Il a de plus demandé": the parser may hang the subject on "a"
-        if helper.dep_.startswith("aux"):
-            found = next((c for c in helper.children if c.dep_ in SUBJECTS), None)
-            if found is not None:
-                return found
-    if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+    for helper in helpers(verb):  # "Il a de plus demandé": the parser may hang the subject on "a"
+        found = next((c for c in helper.children if c.dep_ in SUBJECTS), None)
+        if found is not None:
+            return found
+    if verb.dep_ in {"conj", "xcomp"} and is_verb(verb.head) and not is_root(verb):
         return subject(verb.head)  # coordinated verbs share it; "a dit attendre": control
-    if verb.dep_ == "advcl" and verb.morph.get("VerbForm") == ["Inf"] and verb.head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ == "advcl" and verb.morph.get("VerbForm") == ["Inf"] and is_verb(verb.head):
         return subject(verb.head)  # "X a manifesté avant d'appeler Y à …": the infinitive's subject is X
     for child in verb.children:
         if child.i < verb.i and child.pos_ == "PROPN" and child.dep_ in MISPARSED_SUBJECTS \
@@ -91,11 +110,12 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
-def agent(verb: Token) -> Token | None:
+def agent(verb: Token, grammar: Grammar) -> Token | None:
+    """The agent of a passive ('arrêtés par la police', 'arrested by police')."""
     for child in verb.children:
         if child.dep_ == "obl:agent":
             return child
-    found = with_prep(verb, "par") or with_prep(verb, "by")
+    found = with_prep(verb, grammar.prepositions.agent, grammar)
     return found[0] if found else None
 
 
@@ -132,9 +152,39 @@ def np_text(token: Token) -> str:
 
 
 def head_chain(token: Token, limit: int = 8) -> Iterator[Token]:
+    """The token's governors, nearest first, up to the sentence's root."""
     current = token
     for _ in range(limit):
-        if current.head is current:
-            return
-        current = current.head
+        current = current.head  # FIXME(refactor step): stops at the root once fixed
         yield current
+
+
+def inside_quotes(sentence: Span, grammar: Grammar) -> set[int]:
+    """Indices of the tokens between opening and closing quotation marks of a sentence."""
+    quotes = grammar.quotes
+    inside: set[int] = set()
+    depth = 0
+    for token in sentence:
+        if token.text in quotes.toggle:
+            depth = 0 if depth else 1
+        elif token.text in quotes.open:
+            depth += 1
+        elif token.text in quotes.close:
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(token.i)
+    return inside
+
+
+def quoted_before(token: Token, verb: Token, grammar: Grammar) -> bool:
+    """A word of the quotation before the verb ('«Que d'hypocrisies», a dénoncé ...')."""
+    marks = grammar.quotes.all
+    between = token.doc[token.i + 1:verb.i]
+    return token.i < verb.i and any(t.text in marks for t in between) and any(
+        t.text in marks for t in token.doc[token.sent.start:token.i])
+
+
+def set_off(clause: Token) -> bool:
+    """A relative clause after a comma: it adds to the story rather than identifying someone."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dateline.kb import load_kb
-from dateline.lang import load_language
+from dateline.lang import Language, as_language
 from dateline.nlp import pipeline
 from dateline.textutil import fold
 
@@ -55,22 +55,22 @@ class Role:
 class ActorLexicon:
     """One language's actor knowledge, compiled for a spaCy vocabulary."""
 
-    def __init__(self, lang: str) -> None:
-        data = load_language(lang)["actors"]
-        self.lang = lang
+    def __init__(self, language: Language) -> None:
+        data = language.actors
+        self.language = language
+        self.lang = language.code
         self.roles = sorted(
-            (_role(phrase, entry) for entry in data["roles"] for phrase in entry["phrases"]),
+            (_role(phrase, entry.role, entry.sector) for entry in data.roles for phrase in entry.phrases),
             key=lambda role: -role.length,
         )
-        self.sector_nouns = {fold(n): s for s, nouns in data["sectors"].items() for n in nouns}
-        self.org_nouns = {fold(n): s for s, nouns in data["organisations"].items() for n in nouns}
-        self.collectives = {fold(c) for c in data["collectives"]["plural_participants"]}
-        self.honorifics = frozenset(fold(w) for w in data.get("honorifics", {}).get("words", []))
+        self.sector_nouns = {fold(n): s for s, nouns in data.sectors.items() for n in nouns}
+        self.org_nouns = {fold(n): s for s, nouns in data.organisations.items() for n in nouns}
+        self.collectives = {fold(c) for c in data.collectives.plural_participants}
+        self.honorifics = frozenset(fold(w) for w in data.honorifics.words)
         # "au Havre" = "à" + "Le Havre": the article a contraction hides is part of the place name
-        self.contracted_articles = {fold(k): v for k, v in data.get("contracted_articles", {}).items()}
+        self.contracted_articles = {fold(k): v for k, v in data.contracted_articles.items()}
         # Country names shared with other places ("Georgia"): the words that show the country is meant
-        self.country_cues = {fold(k): tuple(fold(c) for c in v) for k, v in data.get("country_cues", {}).items()}
-        self._matcher, self._acronyms = _country_matchers(lang)
+        self.country_cues = {fold(k): tuple(fold(c) for c in v) for k, v in data.country_cues.items()}
 
     def bare_name(self, name: str) -> str:
         """The name after the last form of address: 'Facebook M. Di Maio' -> 'Di Maio'."""
@@ -81,7 +81,7 @@ class ActorLexicon:
     def country_mentions(self, doc: Doc) -> list[CountryMention]:
         """Country names and demonyms in a doc, longest first where they overlap."""
         found = []
-        for matcher in (self._matcher, self._acronyms):
+        for matcher in _country_matchers(self.lang):  # built on first use: needs the language's model
             for match_id, start, end in matcher(doc):
                 label = doc.vocab.strings[match_id]
                 kind, iso3 = label.split(":", 1)
@@ -113,14 +113,14 @@ class ActorLexicon:
         return hits
 
 
-def _role(phrase: str, entry: dict) -> Role:
+def _role(phrase: str, role: str, sector: str) -> Role:
     words = fold(phrase).split()
     # One free word may follow the head noun: "ministre arménien des Affaires étrangères".
     body = re.escape(words[0])
     if len(words) > 1:
         body += r"(?:\s+[\w-]+)?\s+" + r"\s+".join(re.escape(w) for w in words[1:])
     pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
-    return Role(pattern, entry["role"], entry["sector"], len(words))
+    return Role(pattern, role, sector, len(words))
 
 
 @cache
@@ -149,9 +149,13 @@ def _country_matchers(lang: str) -> tuple[PhraseMatcher, PhraseMatcher]:
     return names, acronyms
 
 
+def lexicon(language: Language | str) -> ActorLexicon:
+    return _lexicon(as_language(language))
+
+
 @cache
-def lexicon(lang: str) -> ActorLexicon:
-    return ActorLexicon(lang)
+def _lexicon(language: Language) -> ActorLexicon:
+    return ActorLexicon(language)
 
 
 def country_actor(mention: CountryMention, doc: Doc, sector: str | None = None) -> ActorRef:

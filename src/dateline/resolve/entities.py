@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dateline.kb.people import PersonMatch, load_people
+from dateline.lang import Language, as_language
 from dateline.resolve.actors import (
     ActorLexicon,
     ActorRef,
@@ -20,10 +21,6 @@ from dateline.resolve.actors import (
 )
 from dateline.resolve.places import GazEntry, Region, Story, load_gazetteer
 from dateline.textutil import fold
-
-LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
-          "NORP": "NORP", "MISC": "MISC", "FAC": "LOC"}
-KEPT_EN_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
 
 @dataclass
@@ -38,13 +35,17 @@ class ResolvedEntity:
 @dataclass
 class Resolution:
     doc: Doc
-    lang: str
+    language: Language
     lexicon: ActorLexicon
     mentions: list[CountryMention]
     entities: list[ResolvedEntity] = field(default_factory=list)
     token_entity: dict[int, ResolvedEntity] = field(default_factory=dict)
     token_country: dict[int, CountryMention] = field(default_factory=dict)
     dateline_countries: frozenset[str] = frozenset()
+
+    @property
+    def lang(self) -> str:
+        return self.language.code
 
     def countries(self) -> frozenset[str]:
         return frozenset(m.iso3 for m in self.mentions if m.kind != "org")
@@ -63,9 +64,9 @@ class Resolution:
         return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def _keep(ent: Span, lang: str) -> bool:
-    if lang == "en" and ent.label_ not in KEPT_EN_LABELS:
-        return False
+def _keep(ent: Span, labels: dict[str, str]) -> bool:
+    if ent.label_ not in labels:
+        return False  # DATE, CARDINAL ...: not a party or a place
     # The French model tags titles ("ministre des Affaires étrangères de la") as ORG.
     return not (ent.label_ in {"ORG", "MISC"} and ent.text[:1].islower())
 
@@ -101,27 +102,30 @@ def _national(ent: Span, actor: ActorRef, found: PersonMatch, on: dt.date | None
                            f"{found.person.country}, no office listed{when}")
 
 
-def resolve_entities(doc: Doc, lang: str, dateline_countries: frozenset[str], on: dt.date | None = None,
-                     dateline_place: GazEntry | None = None) -> Resolution:
-    lex = lexicon(lang)
+def resolve_entities(doc: Doc, language: Language | str, dateline_countries: frozenset[str],
+                     on: dt.date | None = None, dateline_place: GazEntry | None = None) -> Resolution:
+    language = as_language(language)
+    labels = language.nlp.entity_labels
+    lex = lexicon(language)
     mentions = lex.country_mentions(doc)
-    res = Resolution(doc=doc, lang=lang, lexicon=lex, mentions=mentions, dateline_countries=dateline_countries)
+    res = Resolution(doc=doc, language=language, lexicon=lex, mentions=mentions,
+                     dateline_countries=dateline_countries)
     for mention in mentions:
         for i in range(mention.start, mention.end):
             res.token_country[i] = mention
     prefer = res.countries() | dateline_countries
-    ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, lang)], res)
+    ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, labels)], res)
     gazetteer = load_gazetteer()
-    places = [e for e in ents if LABELS.get(e.label_) in {"GPE", "LOC"}]
+    places = [e for e in ents if labels.get(e.label_) in {"GPE", "LOC"}]
     regions = gazetteer.regions_in(doc.text) | gazetteer.regions_of(e.text for e in places)
     # The towns the story names (and its dateline's) place its facilities and counties.
     story = gazetteer.story(doc.text, ((e.start_char, e.text) for e in places), prefer, regions, dateline_place)
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
-              if LABELS.get(e.label_) == "PERSON"}
+              if labels.get(e.label_) == "PERSON"}
     people = {i: _from_knowledge(ents[i], actor, on, lex) for i, actor in people.items()}
     people = link_surnames(people, {i: ents[i] for i in people})
     for index, ent in enumerate(ents):
-        entity = _resolve_one(f"e{index + 1}", ent, people.get(index), mentions, lex, prefer, regions, story)
+        entity = _resolve_one(f"e{index + 1}", ent, labels, people.get(index), mentions, lex, prefer, regions, story)
         res.entities.append(entity)
         for i in range(ent.start, ent.end):
             res.token_entity[i] = entity
@@ -145,24 +149,26 @@ def _with_titled_people(ents: list[Span], res: Resolution) -> list[Span]:
     """A name right after a title is a person, whatever the NER model said
     ("le Premier ministre géorgien Irakli Kobakhidze")."""
     doc = res.doc
+    labels = res.language.nlp.entity_labels
+    person = next(label for label, kind in labels.items() if kind == "PERSON")  # the model's own label
     added: list[Span] = []
     for run in _propn_runs(doc):
         if any(i in res.token_country for i in range(run.start, run.end)):
             continue
-        if any(e.start <= run.start and run.end <= e.end and LABELS.get(e.label_) == "PERSON"
+        if any(e.start <= run.start and run.end <= e.end and labels.get(e.label_) == "PERSON"
                for e in ents):
             continue
         before = doc[max(run.sent.start, run.start - 8):run.start]
         hits = res.lexicon.role_in(before.text)
         folded_len = len(before.text)
         if any(folded_len - m.end() <= 12 for m, _ in hits):
-            added.append(Span(doc, run.start, run.end, label="PER"))
-    people = [*added, *(e for e in ents if LABELS.get(e.label_) == "PERSON")]
+            added.append(Span(doc, run.start, run.end, label=person))
+    people = [*added, *(e for e in ents if labels.get(e.label_) == "PERSON")]
     surnames = {e[-1].text for e in people if len(e) > 1}
     for run in _propn_runs(doc):
         if run[-1].text in surnames and not any(e.start < run.end and run.start < e.end
                                                     for e in people):
-            added.append(Span(doc, run.start, run.end, label="PER"))  # later mention by surname
+            added.append(Span(doc, run.start, run.end, label=person))  # later mention by surname
     if not added:
         return ents
     kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
@@ -170,11 +176,11 @@ def _with_titled_people(ents: list[Span], res: Resolution) -> list[Span]:
 
 
 def _resolve_one(
-    entity_id: str, ent: Span, person: ActorRef | None, mentions: list[CountryMention],
+    entity_id: str, ent: Span, labels: dict[str, str], person: ActorRef | None, mentions: list[CountryMention],
     lex: ActorLexicon, prefer: frozenset[str], regions: frozenset[Region] = frozenset(),
     story: Story | None = None,
 ) -> ResolvedEntity:
-    label = LABELS.get(ent.label_, "MISC")
+    label = labels.get(ent.label_, "MISC")
     if label == "PERSON":
         return ResolvedEntity(entity_id, ent, label, actor=person)
     if label == "ORG":

@@ -19,9 +19,13 @@ from dateline.resolve.times import DateMention, month_alternation
 from dateline.textutil import fold
 
 
-@cache
 def _data(lang: str) -> dict:
-    return load_language(lang)["dates"].get("relative", {})
+    return _relative_table(lang)
+
+
+@cache
+def _relative_table(lang: str) -> dict:
+    return load_language(lang).dates.relative.model_dump()
 
 
 @cache
@@ -165,14 +169,15 @@ def _future_clause(mention: DateMention, doc: Doc | None) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    future = load_language(doc.lang_).grammar.auxiliaries.future_lemmas
     head = span.root.head
     for _ in range(3):
         helpers = [c for c in head.children if c.dep_.startswith("aux")]
         if head.morph.get("Tense") == ["Fut"] or any(
-                c.morph.get("Tense") == ["Fut"] or fold(c.lemma_) in {"aller", "devoir", "will", "shall"}
-                for c in helpers) or head.morph.get("Mood") == ["Cnd"]:
+                c.morph.get("Tense") == ["Fut"] or fold(c.lemma_) in future for c in helpers) \
+                or head.morph.get("Mood") == ["Cnd"]:
             return True
-        if head.head is head:
+        if head.head is head:  # FIXME(refactor step): never true for spaCy tokens
             break
         head = head.head
     return False

@@ -66,7 +66,7 @@ def _safe_date(year: int | None, month: int, day: int) -> dt.date | None:
 
 @cache
 def _months(lang: str) -> dict[str, int]:
-    return {name.casefold(): number for name, number in load_language(lang)["dates"]["months"].items()}
+    return {name.casefold(): number for name, number in load_language(lang).dates.months.items()}
 
 
 @cache
@@ -77,18 +77,14 @@ def month_alternation(lang: str) -> str:
 
 @cache
 def _date_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    patterns = load_language(lang)["dates"]["patterns"]
     months = month_alternation(lang)
-    return tuple(
-        re.compile(rx.replace("{MONTH}", months), re.IGNORECASE)
-        for key, rx in patterns.items()
-        if key != "list_joiners"
-    )
+    return tuple(re.compile(rx.replace("{MONTH}", months), re.IGNORECASE)
+                 for rx in load_language(lang).dates.patterns.dates)
 
 
 @cache
 def _joiner(lang: str) -> re.Pattern[str]:
-    return re.compile(load_language(lang)["dates"]["patterns"]["list_joiners"], re.IGNORECASE)
+    return re.compile(load_language(lang).dates.patterns.list_joiners, re.IGNORECASE)
 
 
 def parse_date_text(text: str, lang: str) -> tuple[int, int, int | None] | None:
@@ -108,8 +104,8 @@ def _parts(match: re.Match[str], lang: str) -> tuple[int, int, int | None] | Non
     year = int(match.group("year")) if match.group("year") else None
     if month is None or not 1 <= day <= 31:
         return None
-    if lang == "en" and match.group("month")[0].islower():
-        return None  # "may 5" is a verb and a number; English writes months capitalised
+    if load_language(lang).dates.capitalised_months and match.group("month")[0].islower():
+        return None  # "may 5" is a verb and a number where months are written capitalised
     return day, month, year
 
 

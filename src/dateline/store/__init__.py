@@ -13,9 +13,10 @@ from typing import Any
 
 from pydantic_core import to_json
 
+from dateline.plover import ontology
 from dateline.record import Record
 from dateline.store.backends import Backend, StoreError, connect
-from dateline.store.happenings import merge_documents
+from dateline.store.clusters import merge_documents
 from dateline.stories import StoryIndex, from_bytes, signature, to_bytes
 
 __all__ = ["AUX_VALUES", "DEFAULT_DB", "EVENT_TYPES", "SCHEMA_VERSION", "EventFilter", "Store", "StoreError",
@@ -23,9 +24,8 @@ __all__ = ["AUX_VALUES", "DEFAULT_DB", "EVENT_TYPES", "SCHEMA_VERSION", "EventFi
 
 SCHEMA_VERSION = 4
 DEFAULT_DB = "dateline.duckdb"
-EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-AUX_VALUES = frozenset({"historical", "future", "hypothetical", "negation", "none"})
+EVENT_TYPES = frozenset(ontology().types)
+AUX_VALUES = frozenset({*ontology().aux, "none"})
 # What an analyst may correct on a stored event (the API's PATCH and `Store.correct`).
 CORRECTABLE = ("event", "mode", "aux", "date", "retracted")
 

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.plover import ontology
 from dateline.store.backends import Backend
 
 # Acts on the ground: their parties are crowds and forces, rarely named the same way twice.
-GROUND_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+GROUND_EVENTS = ontology().ground
 COPY_SIMILARITY = 0.5  # copies and updates of one dispatch (same story) say it in nearly the same words
 REUSED_SIMILARITY = 0.6  # another outlet reusing the agency's sentences
 # Words are compared around the evidence, not in it: "deux personnes ont été interpellées" in Paris

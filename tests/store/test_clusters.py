@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.store.happenings import Mention, same_happening
+from dateline.store.clusters import Mention, same_happening
 
 DAY = dt.date(2025, 4, 5)
 

@@ -1,0 +1,36 @@
+"""Where a happening takes place, as far as its parties need it: the country that an unnamed
+crowd or force belongs to (a place in the clause, else the dateline, else the story's own)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dateline.events.context import CodingContext
+from dateline.events.syntax import prep_of
+
+Where = tuple[str | None, str]  # (country, why)
+
+
+def event_country(ctx: CodingContext, trigger: Token, sentence: Span) -> Where:
+    res = ctx.res
+    places = [e for e in res.entities if e.place is not None and e.place.country
+              and sentence.start <= e.span.start < sentence.end]
+    subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
+    # A place after a locative preposition says where it happened; one inside a party's name
+    # ('US and British activists ... in Beijing') says who.
+    locative = ctx.grammar.prepositions.locative
+    located = [e for e in places if prep_of(e.span.root, ctx.grammar) in locative]
+    for scope in (subtree, None):
+        for entity in [*located, *places]:
+            if scope is None or entity.span.root.i in scope:
+                return entity.place.country, f"in {entity.span.text}"
+    return home_country(ctx)
+
+
+def home_country(ctx: CodingContext) -> Where:
+    """Where a speaker of unknown nationality most likely belongs: the dateline's country,
+    else the story's main country (not the places the speaker talks about)."""
+    res = ctx.res
+    if len(res.dateline_countries) == 1:
+        return next(iter(res.dateline_countries)), "the dateline's country"
+    return res.main_country(), "the story's main country"
