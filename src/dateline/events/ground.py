@@ -27,6 +27,7 @@ from dateline.events.syntax import (
     head_chain,
     helpers,
     is_passive,
+    is_root,
     is_verb,
     objects,
     prep_of,
@@ -201,11 +202,11 @@ def _is_weak(ctx: CodingContext, token: Token) -> bool:
 def _has_object(token: Token, words: frozenset[str], reach: int = 12) -> Token | None:
     """Light verbs and vague nouns need their object ("faire usage de gaz lacrymogène"); a noun
     may need its verb ("opened an investigation")."""
-    if token.pos_ == "NOUN" and token.head is not token and (
+    if token.pos_ == "NOUN" and not is_root(token) and (
             fold(token.head.lemma_) in words or fold(token.head.text) in words):
         return token.head
     for child in token.subtree:
-        if child is token or child.i > token.i + reach or child.i < token.i - 6:
+        if child.i == token.i or child.i > token.i + reach or child.i < token.i - 6:
             continue
         if fold(child.lemma_) in words or fold(child.text) in words:
             return child
@@ -222,7 +223,7 @@ def _counted_crowd(ctx: CodingContext, token: Token) -> bool:
     if count is not None:
         return count[0] >= CROWD  # "deux manifestants blessés" tells of two people, not of a protest
     head = token.head
-    count = _count(head, vague) if head is not token else None
+    count = _count(head, vague) if not is_root(token) else None
     genitive = prep_of(token, ctx.grammar) in ctx.grammar.prepositions.genitive
     return genitive and (count is not None and count[0] >= CROWD or head.like_num)
 
@@ -315,7 +316,7 @@ def _national(ctx: CodingContext, token: Token) -> bool:
 def _reporter(ctx: CodingContext, verb: Token, country: str | None, where: str) -> ActorRef | None:
     """Who says it, when the resolver could not place them: the subject of the speech verb
     that governs the clause, as an unnamed party where the event happens."""
-    for head in head_chain(verb, 4):
+    for head in (verb, *head_chain(verb, 4)):  # a speech verb speaks for itself
         if fold(head.lemma_) in ctx.lex.speech:
             subj = logical_subject(ctx, head)
             found = party(ctx, subj, None, country, where, frozenset()) if subj is not None else None

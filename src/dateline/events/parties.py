@@ -277,7 +277,7 @@ def place_country(ctx: CodingContext, token: Token) -> list[ActorRef]:
 
 def speaker(ctx: CodingContext, verb: Token) -> ActorRef | None:
     """Who reports a clause: the subject of a speech verb governing it, or 'selon X'."""
-    for head in head_chain(verb, 4):
+    for head in (verb, *head_chain(verb, 4)):  # a speech verb speaks for itself
         if fold(head.lemma_) in ctx.lex.speech:
             subj = logical_subject(ctx, head)
             actors = np_actors(ctx, subj) if subj is not None else []

@@ -131,7 +131,7 @@ def noun_requests(ctx: CodingContext, noun: Token, sentence: Span) -> list[Draft
 
 def _requester(ctx: CodingContext, verb: Token, noun: Token) -> Requester | None:
     subj = logical_subject(ctx, verb)
-    if subj is not None and subj is not noun and subj.i not in {t.i for t in noun.subtree}:
+    if subj is not None and subj.i not in {t.i for t in noun.subtree}:
         actors = np_actors(ctx, subj)
         return (actors, f"requester: subject of '{verb.text}'") if actors else None
     if is_passive(verb, ctx.grammar) and ctx.informant is not None:

@@ -155,7 +155,9 @@ def head_chain(token: Token, limit: int = 8) -> Iterator[Token]:
     """The token's governors, nearest first, up to the sentence's root."""
     current = token
     for _ in range(limit):
-        current = current.head  # FIXME(refactor step): stops at the root once fixed
+        if is_root(current):
+            return
+        current = current.head
         yield current
 
 

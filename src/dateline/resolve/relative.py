@@ -177,7 +177,7 @@ def _future_clause(mention: DateMention, doc: Doc | None) -> bool:
                 c.morph.get("Tense") == ["Fut"] or fold(c.lemma_) in future for c in helpers) \
                 or head.morph.get("Mood") == ["Cnd"]:
             return True
-        if head.head is head:  # FIXME(refactor step): never true for spaCy tokens
+        if head.head.i == head.i:  # the root
             break
         head = head.head
     return False
