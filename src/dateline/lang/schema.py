@@ -31,8 +31,8 @@ class Data(BaseModel):
 
 # --- nlp.toml ---------------------------------------------------------------------------
 class NlpSpec(Data):
-    model: str | None  # the spaCy pipeline package, or none (the language gets no events)
-    version: str | None
+    model: str | None = None  # the spaCy pipeline package; without one the language gets no events
+    version: str | None = None
     # The model's entity labels, as the record names them (PER -> PERSON); labels not listed are dropped.
     entity_labels: dict[str, Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"]]
 
