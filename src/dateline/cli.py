@@ -393,6 +393,41 @@ def _dataset_guard(action):  # noqa: ANN001, ANN202 - runs an eval, turning a mi
         raise typer.Exit(2) from None
 
 
+@eval_app.command("dev")
+def eval_dev_command(
+    sets: Annotated[list[str] | None, typer.Argument(help="Gold sets under eval/ (default: all).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the tune half's misses and false positives.")]
+    = False,
+    show_check: Annotated[bool, typer.Option("--show-check", help="Also list the check half's (do not tune on them).")]
+    = False,
+    quiet: Quiet = False,
+) -> None:
+    """Every development gold set, split into its tune and check halves by a fixed hash."""
+    from dateline.evals.dev import HALVES, evaluate_sets
+
+    try:
+        results = _with_progress("dev sets", quiet, lambda tick: evaluate_sets(sets, tick))
+    except KeyError as exc:
+        report_error("eval dev", str(exc.args[0]))
+        raise typer.Exit(2) from None
+    table = Table(title="dateline eval dev (eval/<set>, halves by sha1 of the input)")
+    for column in ("set", "half", "docs", "P", "R", "F1", "TP", "FP", "FN"):
+        table.add_column(column)
+    lines: list[str] = []
+    for name, halves in results.items():
+        for half in HALVES:
+            t = halves[half]
+            table.add_row(name, half, str(t.documents), f"{t.precision:.2f}", f"{t.recall:.2f}", f"{t.f1:.2f}",
+                          str(t.tp), str(t.fp), str(t.fn))
+            if verbose and (half == "tune" or show_check):
+                for report in t.reports:
+                    lines += [f"{name}/{half} {report.gold}: false positive {fp}" for fp in report.false_positives]
+                    lines += [f"{name}/{half} {report.gold}: missed {m}" for m in report.missed]
+    _table_console().print(table)
+    for line in lines:
+        typer.echo(line)
+
+
 @eval_app.command("extraction")
 def eval_extraction_command(
     datasets: Annotated[list[str] | None, typer.Option("--set", help="scrapinghub, naeb, htmldate (default: all).")]

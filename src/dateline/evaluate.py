@@ -210,16 +210,16 @@ def score(record: Record, gold: dict[str, Any], name: str) -> GoldReport:
 def _shared_source(gold: dict[str, Any]) -> SourceDocument:
     """A gold whose text stays in ../shared (third-party copyright): `input` names it as
     "shared:datasets/...#URL" and evidence is given as offsets into that text."""
-    from dateline.evals import load_text
+    from dateline.evals import load_source
 
-    text = load_text(gold["input"])
+    source = load_source(gold["input"])
+    text = source.text
     for event in gold.get("events", []):
         if "evidence_span" in event:
             start, end = event["evidence_span"]
             event["evidence"] = text[start:end]
             event["also_evidence"] = [text[a:b] for a, b in event.get("also_evidence_spans", [])]
-    url = gold["input"].partition("#")[2] or None
-    return SourceDocument(text=text, url=url, item=gold["input"])
+    return source
 
 
 def evaluate_gold(gold_path: str | Path) -> GoldReport:

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from dateline.evals.timebank import plain_text
+from dateline.sources import SourceDocument
 
 
 def shared_dir() -> Path:
@@ -33,14 +34,20 @@ def dataset_dir(name: str) -> Path:
 
 
 @cache
-def _corpus(relative: str) -> dict[str, str]:
+def _corpus_entries(relative: str) -> dict[str, dict[str, str]]:
     """A `<doc>` corpus of ../shared by URL, exactly as its gold annotations read it: well-formed
-    XML through an XML parser, the pseudo-XML dumps (unquoted `url=`) by their one tag pattern."""
+    XML through an XML parser (with the container's title and date), the pseudo-XML dumps
+    (unquoted `url=`) by their one tag pattern."""
     path = shared_dir() / relative
     raw = path.read_text("utf-8")
     if raw.lstrip().startswith(("<?xml", "<corpus")):
-        return {(d.get("link") or d.get("url")): d.text or "" for d in ET.parse(path).getroot().findall("doc")}
-    return {m.group(1): m.group(2) for m in re.finditer(r"<doc url=(\S+)\s*>\n(.*?)\n</doc>", raw, re.S)}
+        return {(d.get("link") or d.get("url")): {**d.attrib, "text": d.text or ""}
+                for d in ET.parse(path).getroot().findall("doc")}
+    return {m.group(1): {"text": m.group(2)} for m in re.finditer(r"<doc url=(\S+)\s*>\n(.*?)\n</doc>", raw, re.S)}
+
+
+def _corpus(relative: str) -> dict[str, str]:
+    return {url: entry["text"] for url, entry in _corpus_entries(relative).items()}
 
 
 @cache
@@ -69,3 +76,27 @@ def load_text(reference: str) -> str:
     if relative.endswith(".tml"):
         return _timebank_text(relative)
     return _xml_texts(relative)[key]
+
+
+def load_source(reference: str) -> SourceDocument:
+    """The document a gold `input` names as a user's ingest would see it: its text, and the URL,
+    title and publication date its container gives (a `<doc>` element's attributes, a TimeBank
+    document's creation time, a GeoWebNews article's link)."""
+    from dateline.sources.readers import parse_published
+
+    relative, _, key = reference.removeprefix("shared:").partition("#")
+    text = load_text(reference)
+    if relative.endswith(".tml"):
+        raw = (shared_dir() / relative).read_text("utf-8")
+        created = re.search(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})"', raw)
+        return SourceDocument(text=text, published=created.group(1) if created else None, item=reference)
+    if relative.endswith(".json"):
+        return SourceDocument(text=text, item=reference)
+    if "<articles" in (shared_dir() / relative).read_text("utf-8")[:400]:
+        root = ET.parse(shared_dir() / relative).getroot()
+        article = next(a for a in root.findall("article") if a.get("file") == key)
+        return SourceDocument(text=text, url=article.findtext("link") or None, title=article.findtext("title"),
+                              item=reference)
+    entry = _corpus_entries(relative)[key]
+    return SourceDocument(text=text, url=key or None, title=entry.get("title"),
+                          published=parse_published(entry.get("date")), item=reference)
