@@ -19,6 +19,7 @@ from dateline.events.syntax import (
     prep_of,
     quoted_before,
     subject,
+    word_of,
 )
 from dateline.resolve.actors import sector_of
 from dateline.textutil import fold
@@ -28,7 +29,7 @@ def logical_subject(ctx: CodingContext, verb: Token) -> Token | None:
     grammar = ctx.grammar
     if is_passive(verb, grammar):
         return agent(verb, grammar)
-    subj = subject(verb)
+    subj = subject(verb, grammar)
     if subj is not None and fold(subj.text) in grammar.pronouns.relative and subj.head.dep_ in RELATIVE_CLAUSES:
         return subj.head.head  # "X qui manifestait, avant d'appeler Y": the antecedent
     if subj is not None and any(c.dep_ == "case" for c in subj.children):
@@ -40,7 +41,7 @@ def logical_subject(ctx: CodingContext, verb: Token) -> Token | None:
 
 def logical_object(ctx: CodingContext, verb: Token) -> list[Token]:
     if is_passive(verb, ctx.grammar):
-        subj = subject(verb)
+        subj = subject(verb, ctx.grammar)
         if subj is None and gapped(verb, ctx.grammar):
             return [verb.head]  # "… et six personnes interpellées": the noun it hangs on
         return [subj] if subj is not None else []
@@ -106,7 +107,9 @@ def speech_subject(ctx: CodingContext, token: Token) -> Token | None:
         if verb.i in inside or not is_verb(verb) or fold(verb.lemma_) not in ctx.lex.speech:
             continue
         subj = logical_subject(ctx, verb)
-        if subj is not None and subj.i not in inside and subj.pos_ != "PRON":
+        # the speaker named, or a pronoun standing for them ("», a-t-il ajouté", "she said")
+        if subj is not None and subj.i not in inside and (
+                subj.pos_ != "PRON" or word_of(subj) in ctx.grammar.pronouns.third_person):
             return subj
     return None
 
@@ -114,7 +117,7 @@ def speech_subject(ctx: CodingContext, token: Token) -> Token | None:
 def quoted_speaker(ctx: CodingContext, token: Token) -> Token | None:
     """'« Je soutiens … », a déclaré X' and 'X a déclaré : « Nous condamnons … »': inside a
     quotation 'I' and 'we' are its speaker, the subject of a speech verb outside it."""
-    if token.pos_ != "PRON" or fold(token.text) not in ctx.grammar.pronouns.first_person:
+    if token.pos_ != "PRON" or word_of(token) not in ctx.grammar.pronouns.first_person:
         return None
     return speech_subject(ctx, token)
 

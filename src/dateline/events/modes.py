@@ -26,6 +26,12 @@ def aux_mode(ctx: CodingContext, verb: Token) -> Mode:
     if verb.morph.get("Tense") == ["Fut"] or any(
             fold(c.text) in aux.future or c.morph.get("Tense") == ["Fut"] for c in helping):
         return "future", "future tense"
+    # "se rendra à Varsovie pour y rencontrer": an infinitive shares its governor's mode
+    if verb.morph.get("VerbForm") == ["Inf"] and verb.dep_ in {"advcl", "xcomp"} and not is_root(verb) \
+            and is_verb(verb.head):
+        inherited, why = aux_mode(ctx, verb.head)
+        if inherited in {"future", "hypothetical", "negation"}:
+            return inherited, f"{why} on '{verb.head.text}'"
     # "va manifester" is announced; "avaient décidé d'aller manifester" only says where they went.
     if not is_root(verb) and fold(verb.head.lemma_) in aux.future_verbs and verb.dep_ == "xcomp" \
             and verb.head.morph.get("VerbForm") != ["Inf"]:

@@ -13,7 +13,7 @@ from dateline.events.clause import logical_subject, quoted_speaker
 from dateline.events.context import CodingContext
 from dateline.events.draft import countries, unique
 from dateline.events.scene import home_country
-from dateline.events.syntax import RELATIVE_CLAUSES, conjuncts, head_chain, np_text, prep_of
+from dateline.events.syntax import RELATIVE_CLAUSES, conjuncts, head_chain, np_text, prep_of, word_of
 from dateline.kb import load_kb
 from dateline.resolve.actors import ActorRef, country_actor, sector_of
 from dateline.resolve.entities import ResolvedEntity
@@ -77,16 +77,16 @@ def _np_actor(ctx: CodingContext, token: Token) -> list[ActorRef]:
         return [country_actor(res.token_country[token.i], res.doc)]
     if _is_collective(ctx, token):
         return list(ctx.group)
-    if token.pos_ == "PRON" and fold(token.text) in grammar.pronouns.first_person:
+    if token.pos_ == "PRON" and word_of(token) in grammar.pronouns.first_person:
         return _quoted_speaker(ctx, token)
     if token.pos_ == "PRON":
         return _antecedent_person(ctx, token)
+    person = _attached_person(ctx, token)  # "le président Emmanuel Macron", "the minister, Jane Roe"
+    if person is not None:
+        return [person]
     sector = sector_of(token, res.lexicon)
     if sector is None:
         return _speaking_for(ctx, token) or _demonym_group(ctx, token)
-    person = _attached_person(ctx, token)
-    if person is not None:
-        return [person]
     found = [ActorRef(text=np_text(token), name=None, country=country, sector=sector,
                       reason=f"'{token.text}' ({sector}) of {country}")
              for country in countries_below(ctx, token)]
@@ -148,7 +148,7 @@ def _entity_in_name(ctx: CodingContext, token: Token) -> ResolvedEntity | None:
 def _antecedent_person(ctx: CodingContext, token: Token) -> list[ActorRef]:
     """'il', 'elle', 'he', 'she': the last person named before, in this sentence or the
     two before it (a light coreference, for speakers and actors of reported acts)."""
-    if fold(token.text) not in ctx.grammar.pronouns.singular:
+    if word_of(token) not in ctx.grammar.pronouns.singular:
         return []
     window_start = token.sent.start
     for _ in range(2):  # this sentence and the two before it
@@ -323,7 +323,7 @@ def party(ctx: CodingContext, token: Token | None, sector: str | None, country: 
         person = _person_without_country(ctx, token, country, why)
         if person is not None:
             return ([person], True) if sector_ok(person.sector, allowed) else None
-        found_sector = sector_of(token, ctx.res.lexicon) or _role_sector(ctx, token)
+        found_sector = group_sector(ctx, token)
         if found_sector is not None and not sector_ok(found_sector, allowed):
             return None
         sector = found_sector or sector
@@ -338,7 +338,7 @@ def party(ctx: CodingContext, token: Token | None, sector: str | None, country: 
 def speaker_party(ctx: CodingContext, token: Token) -> list[ActorRef]:
     """A named person, a title or a pronoun that says or asks something, placed where the
     story happens; nothing for an anonymous noun."""
-    if token.pos_ == "PRON" and fold(token.text) not in ctx.grammar.pronouns.third_person:
+    if token.pos_ == "PRON" and word_of(token) not in ctx.grammar.pronouns.third_person:
         return []  # "nous", "we": the quoted speaker, not a party of the story's own
     country, where = home_country(ctx)
     found = party(ctx, token, None, country, where, frozenset())
@@ -346,6 +346,34 @@ def speaker_party(ctx: CodingContext, token: Token) -> list[ActorRef]:
         return []
     actors, named = found
     return actors if named or any(a.sector for a in actors) else []
+
+
+def group_sector(ctx: CodingContext, token: Token) -> str | None:
+    """The sector of a group or title a phrase names: 'la police', 'le préfet', and 'des
+    représentants des gilets jaunes' (people named by the group they speak for)."""
+    return sector_of(token, ctx.res.lexicon) or _role_sector(ctx, token) or _body_sector(ctx, token)
+
+
+def _body_sector(ctx: CodingContext, token: Token) -> str | None:
+    if token.pos_ != "NOUN" or fold(token.lemma_) not in ctx.cues.people_nouns:
+        return None
+    genitive = ctx.grammar.prepositions.genitive | ctx.grammar.prepositions.benefactive
+    for body in token.children:
+        if body.pos_ in {"NOUN", "PROPN"} and prep_of(body, ctx.grammar) in genitive:
+            sector = sector_of(body, ctx.res.lexicon)
+            if sector is not None:
+                return sector
+    return None
+
+
+def statement_party(ctx: CodingContext, token: Token, country: str | None, why: str) -> list[ActorRef]:
+    """A party of a statement or a meeting: the actors the phrase names, else a group of a known
+    sector ('les syndicats', 'des représentants des gilets jaunes') placed in `country`."""
+    named = np_actors(ctx, token)
+    if named:
+        return named
+    found = party(ctx, token, None, country, why, frozenset())
+    return found[0] if found and all(a.sector for a in found[0]) else []
 
 
 def _role_sector(ctx: CodingContext, token: Token) -> str | None:
@@ -373,7 +401,7 @@ def _person_without_country(ctx: CodingContext, token: Token, country: str | Non
         return ActorRef(text=entity.span.text, name=known.name if known else entity.span.text, country=country,
                         sector=sector, role=known.role if known else None, entity_id=entity.id,
                         reason=f"{entity.span.text}: country {country} assumed ({why})")
-    if token.pos_ == "PRON" and fold(token.text) in ctx.grammar.pronouns.personal:
+    if token.pos_ == "PRON" and word_of(token) in ctx.grammar.pronouns.personal:
         return ActorRef(text=token.text, name=None, country=country, sector=None,
                         reason=f"speaker '{token.text}': country {country} assumed ({why})")
     return None
@@ -424,7 +452,7 @@ def is_party(ctx: CodingContext, token: Token | None, allowed: frozenset[str]) -
         return True
     sector = sector_of(token, ctx.res.lexicon)
     return sector is not None and sector_ok(sector, allowed) or (
-        token.pos_ == "PRON" and fold(token.text) not in ctx.grammar.pronouns.inanimate)
+        token.pos_ == "PRON" and word_of(token) not in ctx.grammar.pronouns.inanimate)
 
 
 def is_group_like(ctx: CodingContext, token: Token) -> bool:

@@ -12,6 +12,17 @@ Where = tuple[str | None, str]  # (country, why)
 
 
 def event_country(ctx: CodingContext, trigger: Token, sentence: Span) -> Where:
+    return clause_country(ctx, trigger, sentence) or home_country(ctx)
+
+
+def topic_country(ctx: CodingContext, trigger: Token, sentence: Span) -> Where:
+    """Where a group a statement names belongs ('Rome: X soutient les manifestants'): a place in
+    the clause, else the country the story cites most, wherever it was filed."""
+    return clause_country(ctx, trigger, sentence) or (ctx.res.most_cited_country(), "the story's most cited country")
+
+
+def clause_country(ctx: CodingContext, trigger: Token, sentence: Span) -> Where | None:
+    """The country of a place the trigger's clause names, if any."""
     res = ctx.res
     places = [e for e in res.entities if e.place is not None and e.place.country
               and sentence.start <= e.span.start < sentence.end]
@@ -24,7 +35,7 @@ def event_country(ctx: CodingContext, trigger: Token, sentence: Span) -> Where:
         for entity in [*located, *places]:
             if scope is None or entity.span.root.i in scope:
                 return entity.place.country, f"in {entity.span.text}"
-    return home_country(ctx)
+    return None
 
 
 def home_country(ctx: CodingContext) -> Where:

@@ -10,8 +10,16 @@ from dateline.events.clause import logical_object, logical_subject, requested
 from dateline.events.context import CodingContext
 from dateline.events.draft import Draft, countries, unique
 from dateline.events.modes import aux_mode
-from dateline.events.parties import is_group, np_actors, party, place_country, speaker, speaker_party
-from dateline.events.scene import event_country
+from dateline.events.parties import (
+    is_group,
+    np_actors,
+    party,
+    place_country,
+    speaker,
+    speaker_party,
+    statement_party,
+)
+from dateline.events.scene import event_country, topic_country
 from dateline.events.syntax import (
     RELATIVE_CLAUSES,
     agent,
@@ -48,42 +56,79 @@ def _predicate_event(ctx: CodingContext, verb: Token, predicate: Predicate, sent
         return None
     subj = logical_subject(ctx, verb)
     if subj is None and predicate.reciprocal:
-        subj = subject(verb)  # "ils sont convenus": être + participle, parsed as a passive
+        subj = subject(verb, ctx.grammar)  # "ils sont convenus": être + participle, parsed as a passive
     core = [verb]
+    country, where = event_country(ctx, verb, sentence)
+    # Groups are placed where the story happens except for material conflict: who shelled or
+    # invaded is not to be guessed from the dateline.
+    placing = ctx.lex.plover.quad[predicate.event] != 4
+    if not placing:
+        country = None
     if predicate.reciprocal:
-        parties = np_actors(ctx, subj) if subj is not None else []
+        own = statement_party(ctx, subj, country, where) if subj is not None else []
         core += [subj] if subj is not None else []
+        others: list[ActorRef] = []
         for partner in _partners(ctx, verb, predicate):
-            parties += np_actors(ctx, partner)
+            others += statement_party(ctx, partner, country, where)
             core.append(partner)
-        parties = unique(parties)
-        if len(countries(parties)) < predicate.min_actors:
+        parties = unique(own + others)
+        if len(countries(parties)) >= predicate.min_actors and all(a.country for a in parties):
+            actors, recipients = parties, []
+        elif len(countries(parties)) == 1 and _domestic(unique(own), unique(others)):
+            actors, recipients = unique(own), unique(others)  # "le Premier ministre a rencontré les syndicats"
+        else:
             return None
-        actors, recipients = parties, []
         ctx.group = parties
     else:
-        actor_tok = subj if predicate.actor == "subj" else _first(logical_object(ctx, verb))
+        actor_tok = subj if predicate.actor == "subj" else _first(_object_parties(ctx, verb))
         recip_tok = _recipient_token(ctx, verb, predicate, subj)
-        actors = np_actors(ctx, actor_tok) if actor_tok is not None else []
-        recipients = place_country(ctx, recip_tok) if recip_tok is not None else []
+        actors = statement_party(ctx, actor_tok, country, where) if actor_tok is not None else []
+        topic = topic_country(ctx, verb, sentence) if placing else (None, "")
+        recipients = (place_country(ctx, recip_tok) or statement_party(ctx, recip_tok, *topic)) \
+            if recip_tok is not None else []
         core += [t for t in (actor_tok, recip_tok) if t is not None]
         if not countries(actors) or (predicate.needs_recipient and not countries(recipients)):
             return None
-        if countries(actors) & countries(recipients):
+        if countries(actors) & countries(recipients) and not _domestic(actors, recipients):
             return None
     aux, why = aux_mode(ctx, verb)
-    reasons = [f"{predicate.event} predicate '{verb.lemma_}'"]
+    reasons = [f"{predicate.event} predicate '{verb.lemma_}'",
+               *[a.reason for a in [*actors, *recipients] if a.name is None and a.reason]]  # placed groups
     if why:
         reasons.append(f"aux {aux}: {why}")
     return Draft(predicate.event, predicate.mode, actors, recipients, sentence, core, verb, reasons,
                  0.85, aux=aux, attributed_to=speaker(ctx, verb))
 
 
+def _domestic(actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
+    """Parties of one country told apart by their sectors ('le gouvernement' and 'les syndicats'):
+    a domestic event, which PLOVER codes. Two parties of one sector (a cabinet meeting) or a
+    party without a sector (the country itself) are not."""
+    if not actors or not recipients or not all(a.sector for a in [*actors, *recipients]):
+        return False
+    return {a.sector for a in actors}.isdisjoint({r.sector for r in recipients})
+
+
+def _object_parties(ctx: CodingContext, verb: Token) -> list[Token]:
+    """The verb's objects that can be parties: not a date the parser took for an object ('a reçu
+    mardi des représentants'); else an argument introduced by an article the parser read as a
+    preposition ('des représentants', a partitive)."""
+    found = [o for o in logical_object(ctx, verb) if not _is_time(ctx, o)]
+    if found:
+        return found
+    return [c for c in verb.children if c.dep_ == "obl:arg" and any(
+        k.dep_ == "case" and k.morph.get("PronType") == ["Art"] for k in c.children)]
+
+
+def _is_time(ctx: CodingContext, token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or fold(token.lemma_) in ctx.cues.weekdays or token.like_num
+
+
 def _recipient_token(ctx: CodingContext, verb: Token, predicate: Predicate, subj: Token | None) -> Token | None:
     """The target: the object, the subject (for 'receive'), or a prepositional phrase on the
     verb or on its object ('launched strikes against X', 'imposed sanctions on X')."""
     if predicate.recipient == "obj":
-        return _party_inside(ctx, _first(logical_object(ctx, verb)))
+        return _party_inside(ctx, _first(_object_parties(ctx, verb)))
     if predicate.recipient in {None, "subj"}:
         return subj
     holders = [*objects(verb), verb]
@@ -273,7 +318,7 @@ def _content_agents(ctx: CodingContext, token: Token, predicate: Content) -> lis
         if slot == "obj":
             holders = objects(token)
         elif slot == "subj":
-            holders = [s for s in [subject(token)] if s is not None]
+            holders = [s for s in [subject(token, ctx.grammar)] if s is not None]
         elif slot == "poss":  # "Iran's support"
             holders = [c for c in token.children if c.dep_ in {"poss", "nmod:poss"}]
         else:

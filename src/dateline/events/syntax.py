@@ -29,6 +29,11 @@ def is_root(token: Token) -> bool:
     return token.head.i == token.i
 
 
+def word_of(token: Token) -> str:
+    """The word a token spells, folded, without the hyphens of an inverted pronoun ('a-t-il')."""
+    return fold(token.text).strip("-")
+
+
 def is_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"}
 
@@ -90,18 +95,24 @@ def gapped(verb: Token, grammar: Grammar) -> bool:
         and is_verb(noun.head) and not is_root(noun) and is_passive(noun.head, grammar)
 
 
-def subject(verb: Token) -> Token | None:
+def subject(verb: Token, grammar: Grammar | None = None) -> Token | None:
+    euphonic = grammar.euphonic if grammar is not None else frozenset()
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and word_of(child) in euphonic:
+            # "a-t-elle écrit": the "t" is no subject; the pronoun after it is, however it hangs
+            following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if following is not None and following.pos_ == "PRON":
+                return following
+        elif child.dep_ in SUBJECTS:
             return child
     for helper in helpers(verb):  # "Il a de plus demandé": the parser may hang the subject on "a"
-        found = next((c for c in helper.children if c.dep_ in SUBJECTS), None)
+        found = next((c for c in helper.children if c.dep_ in SUBJECTS and word_of(c) not in euphonic), None)
         if found is not None:
             return found
     if verb.dep_ in {"conj", "xcomp"} and is_verb(verb.head) and not is_root(verb):
-        return subject(verb.head)  # coordinated verbs share it; "a dit attendre": control
+        return subject(verb.head, grammar)  # coordinated verbs share it; "a dit attendre": control
     if verb.dep_ == "advcl" and verb.morph.get("VerbForm") == ["Inf"] and is_verb(verb.head):
-        return subject(verb.head)  # "X a manifesté avant d'appeler Y à …": the infinitive's subject is X
+        return subject(verb.head, grammar)  # "X a manifesté avant d'appeler Y à …": the infinitive's subject is X
     for child in verb.children:
         if child.i < verb.i and child.pos_ == "PROPN" and child.dep_ in MISPARSED_SUBJECTS \
                 and child.ent_type_ not in {"DATE", "TIME"} \

@@ -89,6 +89,7 @@ class Grammar(Data):
     complementizers: Words  # "que", "that": a clause the verb asks for
     conditional_marks: Words  # "si", "if"
     reflexives: Words  # "se": a pronominal verb is no passive
+    euphonic: Words  # sounds the parser may take for a subject: the "t" of "a-t-il"
     negation: Words
     progressive_heads: Words  # "en train de" + infinitive: going on
     quotes: Quotes

@@ -54,6 +54,10 @@ class Resolution:
         """The story's own country: the dateline's, else the one its places and names cite most."""
         if len(self.dateline_countries) == 1:
             return next(iter(self.dateline_countries))
+        return self.most_cited_country()
+
+    def most_cited_country(self) -> str | None:
+        """The country the story's places and names cite most (its topic, wherever it was filed)."""
         counts: dict[str, int] = {}
         for mention in self.mentions:
             if mention.kind != "org":

@@ -1,0 +1,44 @@
+"""Parties of statements and meetings on invented stories: a title with the name in apposition,
+domestic events told apart by sectors, groups named by whom they speak for, dates the parser
+took for objects, and pronoun speakers after quotations."""
+
+from __future__ import annotations
+
+from dateline.pipeline import extract
+from dateline.sources import SourceDocument
+
+
+def coded(text: str, language: str | None = None) -> list[tuple]:
+    return [(e.event, e.mode, sorted((a.country, a.sector) for a in e.actor),
+             sorted((r.country, r.sector) for r in e.recipient)) for e in extract(SourceDocument(text=text), language).events]
+
+
+def test_a_title_with_the_name_in_apposition_is_that_person():
+    text = ("MADRID, 14 mars 2021 (AFP) - Le président Joe Biden a rencontré lundi à Madrid le Premier "
+            "ministre espagnol Pedro Sánchez.")
+    found = [e for e in coded(text) if e[0] == "CONSULT"]
+    assert found and {c for side in found[0][2:] for c, _ in side} == {"USA", "ESP"}
+
+
+def test_a_domestic_meeting_between_sectors_is_coded_with_its_sectors():
+    text = ("PARIS, 9 février 2023 (AFP) - La Première ministre Élisabeth Borne a reçu jeudi à Matignon "
+            "des représentants des syndicats.")
+    assert ("CONSULT", "visit", [("FRA", "LAB")], [("FRA", "GOV")]) in coded(text)
+
+
+def test_a_meeting_within_one_sector_is_not_a_domestic_event():
+    text = ("PARIS, 9 février 2023 (AFP) - Le président Emmanuel Macron a reçu jeudi la Première ministre "
+            "Élisabeth Borne.")
+    assert not [e for e in coded(text) if e[0] == "CONSULT"]
+
+
+def test_a_pronoun_speaker_after_the_quotation_speaks_for_its_first_person():
+    text = ("MADRID, 3 février 2024 (AFP) - La ministre espagnole de l'Agriculture, Luisa Planas, a visité "
+            "une ferme. «Je soutiens les agriculteurs», a-t-elle écrit samedi sur X.")
+    assert any(e[0] == "SUPPORT" and e[2] == [("ESP", "GOV")] for e in coded(text))
+
+
+def test_an_english_pronoun_speaker_after_the_quotation():
+    text = ('OTTAWA, March 3, 2024 (Reuters) - Canadian Foreign Minister Melanie Joly spoke on Sunday. '
+            '"We condemn the attack on the embassy," she said.')
+    assert any(e[0] == "ACCUSE" and ("CAN", "GOV") in e[2] for e in coded(text))
