@@ -56,7 +56,9 @@ PLOVER_MODES = {
 }
 AUX = {None, 'historical', 'future', 'hypothetical', 'negation'}
 NONSTATE = {'IGO', 'UNO', 'EUR', 'NGO', 'ISM', 'IMG', 'MNC'}
-EVENT_KEYS = {'event', 'mode', 'actor', 'recipient', 'location', 'date', 'aux', 'optional',
+SECTORS = {'GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY', 'REB', 'INS', 'CVL', 'LAB', 'BUS', 'MED', 'EDU', 'REL', 'HLH',
+           'NGO', 'IGO', 'PRE', 'ELI', 'CRM', 'REF', 'SPY', 'AGR', 'ENV', 'UAF', 'MOD', 'RAD', 'SEP', 'DEV', 'HRI', 'JEW', 'IMG'}
+EVENT_KEYS = {'event', 'mode', 'actor', 'recipient', 'actor_sectors', 'recipient_sectors', 'location', 'date', 'aux', 'optional',
               'evidence_span', 'evidence_sha1', 'also_evidence_spans', 'note'}
 REQUIRED_KEYS = {'event', 'actor', 'recipient', 'aux', 'optional', 'evidence_span',
                  'evidence_sha1', 'note'}
@@ -166,6 +168,10 @@ def main():
             if missing:
                 errs.append(f'{w}: missing keys {sorted(missing)}')
                 continue
+            for role in ('actor_sectors', 'recipient_sectors'):
+                sec = ev.get(role)
+                if sec is not None and (not isinstance(sec, list) or any(x not in SECTORS for x in sec)):
+                    errs.append(f'{w}: {role} must be a list of sector codes: {sec!r}')
             types = ev['event'] if isinstance(ev['event'], list) else [ev['event']]
             if not types or any(t not in PLOVER_MODES for t in types):
                 errs.append('{}: bad event type {!r}'.format(w, ev['event']))
