@@ -42,3 +42,9 @@ def test_an_english_pronoun_speaker_after_the_quotation():
     text = ('OTTAWA, March 3, 2024 (Reuters) - Canadian Foreign Minister Melanie Joly spoke on Sunday. '
             '"We condemn the attack on the embassy," she said.')
     assert any(e[0] == "ACCUSE" and ("CAN", "GOV") in e[2] for e in coded(text))
+
+
+def test_people_take_the_group_their_modifier_names():
+    text = ("MADRID, March 4, 2024 (Reuters) - On Monday Spanish Prime Minister Pedro Sanchez held talks "
+            "with opposition party leaders.")
+    assert ("CONSULT", None, [("ESP", "GOV")], [("ESP", "OPP")]) in coded(text)

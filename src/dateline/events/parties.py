@@ -351,7 +351,24 @@ def speaker_party(ctx: CodingContext, token: Token) -> list[ActorRef]:
 def group_sector(ctx: CodingContext, token: Token) -> str | None:
     """The sector of a group or title a phrase names: 'la police', 'le préfet', and 'des
     représentants des gilets jaunes' (people named by the group they speak for)."""
-    return sector_of(token, ctx.res.lexicon) or _role_sector(ctx, token) or _body_sector(ctx, token)
+    own = sector_of(token, ctx.res.lexicon)
+    if own in {None, "GOV"} and fold(token.lemma_) in ctx.cues.people_nouns:
+        # "opposition party leaders", "union officials": people are the group their modifier names
+        own = _modifier_sector(ctx, token) or own
+    return own or _modifier_sector(ctx, token) or _role_sector(ctx, token) or _body_sector(ctx, token)
+
+
+def _modifier_sector(ctx: CodingContext, token: Token) -> str | None:
+    """'opposition party leaders', 'union officials', 'police officers': a modifier naming a group
+    says which group the people belong to."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"} and child.i < token.i:
+            sector = sector_of(child, ctx.res.lexicon) or _modifier_sector(ctx, child)
+            if sector is not None:
+                return sector
+    return None
 
 
 def _body_sector(ctx: CodingContext, token: Token) -> str | None:
