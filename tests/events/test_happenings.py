@@ -296,7 +296,7 @@ def test_placed_under_formal_investigation_is_an_accusation():
 def test_clashes_that_broke_out_and_a_strike_stated_with_etre_are_reported():
     found = kinds(record_of("TOULOUSE, 7 juin 2024 (AFP) - Des échauffourées ont éclaté samedi entre des "
                             "supporters et la police près du stade.", "fr"))
-    assert ("PROTEST", "riot", None, ("FRA",), ("CVL",)) in found
+    assert ("ASSAULT", None, None, ("FRA",), ("COP", "CVL")) in found  # two-sided: both sides act
     strike = record_of("GRENOBLE, 7 juin 2024 (AFP) - Les infirmiers seront en grève mardi prochain.", "fr").events
     assert [(e.event, e.mode, e.aux) for e in strike] == [("PROTEST", "strike", "future")]
     assert record_of("GRENOBLE, 7 juin 2024 (AFP) - La grève est un droit reconnu par la Constitution.", "fr").events == []

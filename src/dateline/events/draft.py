@@ -35,8 +35,10 @@ class Draft:
     national: bool = False  # "à travers le pays", "nationwide": the whole country, not one town
 
 
-def actor_key(actor: ActorRef) -> tuple[str | None, str | None]:
-    return (actor.country, actor.name if actor.country is None else None)
+def actor_key(actor: ActorRef) -> tuple[str | None, str | None, str | None]:
+    """Parties of one country are one party unless their sectors tell them apart (the protesters
+    and the police of a clash)."""
+    return (actor.country, actor.name if actor.country is None else None, actor.sector)
 
 
 def unique(actors: list[ActorRef]) -> list[ActorRef]:

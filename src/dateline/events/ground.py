@@ -16,13 +16,14 @@ from spacy.tokens import Span, Token
 
 from dateline.events.clause import logical_object, logical_subject, requested, speech_subject
 from dateline.events.context import CodingContext
-from dateline.events.draft import Draft
+from dateline.events.draft import Draft, unique
 from dateline.events.modes import noun_aux
 from dateline.events.parties import is_group_like, is_party, party, speaker
-from dateline.events.scene import event_country
+from dateline.events.scene import clause_country, event_country
 from dateline.events.syntax import (
     RELATIVE_CLAUSES,
     agent,
+    conjuncts,
     gapped,
     head_chain,
     helpers,
@@ -268,6 +269,12 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
     recipients = _recipients(ctx, happening, named, country, where, patient_token)
     if recipients is None:
         return None
+    if happening.partners:  # "les manifestants se sont heurtés aux policiers": both sides act
+        actors, recipients = unique([*actors, *_other_sides(ctx, token, actor_token, happening, country, where)]), []
+        if not any(a.sector in happening.actor_sectors for a in actors):
+            return None  # "the US clashed with China over trade", "clash between the parties": words, not blows
+        if not named and _elsewhere(ctx, token, sentence, country):
+            return None  # "clashes along the Kyrgyz-Tajik border" in a Moscow story: the sides are not Russian
     aux, aux_why = noun_aux(ctx, token)
     clause = token if is_verb(token) else token.head
     said_by = speaker(ctx, clause) or _reporter(ctx, clause, country, where)
@@ -283,6 +290,32 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
                  NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
                  attributed_to=said_by, weak=_is_weak(ctx, token), count=count,
                  joins=happening.joins, national=_national(ctx, token))
+
+
+def _elsewhere(ctx: CodingContext, token: Token, sentence: Span, country: str | None) -> bool:
+    """Whether unnamed parties placed by the story's fallback (no place in the clause) would be
+    a guess the sentence contradicts: it names other countries."""
+    if clause_country(ctx, token, sentence) is not None:
+        return False
+    return any(sentence.start <= m.start < sentence.end and m.iso3 != country for m in ctx.res.mentions)
+
+
+def _other_sides(ctx: CodingContext, token: Token, actor_token: Token | None, happening: Happening,
+                 country: str | None, where: str) -> list[ActorRef]:
+    """The other side of a clash: the phrases after its prepositions ('avec la police', 'between
+    protesters and police') and a conjunct of its subject, else an unnamed side of the sector the
+    lexicon gives."""
+    sides = [t for t in with_prep(token, happening.partners, ctx.grammar)]
+    sides += [c for t in list(sides) for c in conjuncts(t)]
+    sides += list(conjuncts(actor_token)) if actor_token is not None else []
+    found: list[ActorRef] = []
+    for side in sides:
+        placed = party(ctx, side, None, country, where, frozenset())
+        found += placed[0] if placed else []
+    if not found and happening.partner_sector and country is not None:
+        found = [ActorRef(text="", name=None, country=country, sector=happening.partner_sector,
+                          reason=f"the other side, unnamed: {happening.partner_sector} of {country} ({where})")]
+    return found
 
 
 def _recipients(ctx: CodingContext, happening: Happening, named: bool, country: str | None, where: str,

@@ -179,6 +179,10 @@ class Happening(_Typed):
     genitive_patient: bool = False  # "l'arrestation d'Éric Drouet": who is arrested
     abstract_object: bool = False  # the object must be a thing or a measure, not a party
     counted_crowd: bool = False  # a noun for the crowd itself, coded only with a figure
+    # Two-sided events (clashes): prepositions naming the other side ("avec", "entre"); all sides
+    # are actors and there is no recipient; an unnamed other side has `partner_sector`.
+    partners: Ordered = ()
+    partner_sector: str | None = None
 
 
 class Speech(Data):
