@@ -24,6 +24,7 @@ from dateline.events.syntax import (
     RELATIVE_CLAUSES,
     agent,
     conjuncts,
+    doc_text,
     gapped,
     head_chain,
     helpers,
@@ -140,7 +141,7 @@ def _alleged(ctx: CodingContext, token: Token) -> bool:
 
 
 def _paragraph_has_verb(token: Token) -> bool:
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     end = len(text) if end < 0 else end
@@ -196,8 +197,8 @@ def _is_weak(ctx: CodingContext, token: Token) -> bool:
                    for t in c.subtree}
     if any(e.place is not None and e.span.root.i in inside for e in ctx.res.entities):
         return False
-    return not any(t.ent_type_ in {"DATE", "TIME"} or fold(t.text) in cues.weekdays
-                   for t in token.doc if t.i in inside)
+    doc = token.doc
+    return not any(doc[i].ent_type_ in {"DATE", "TIME"} or fold(doc[i].text) in cues.weekdays for i in inside)
 
 
 def _has_object(token: Token, words: frozenset[str], reach: int = 12) -> Token | None:

@@ -11,6 +11,7 @@ from dateline.events.dates import explicit_date, story_date
 from dateline.events.draft import Draft, countries, unique
 from dateline.events.lexicon import EventLexicon, event_lexicon
 from dateline.events.location import consult_mode, same_place, scenes, stated_place, visit_roles
+from dateline.events.syntax import doc_text
 from dateline.plover import Ontology
 from dateline.record import Event, Evidence, Place, to_actor
 from dateline.resolve.entities import Resolution
@@ -115,7 +116,7 @@ class Merger:
 
     def merge(self, drafts: list[Draft]) -> list[Event]:
         _infer_missing_recipients(drafts)
-        text = self.res.doc.text
+        text = doc_text(self.res.doc)
         story = story_date(self.facts, text)
         stated = {id(draft): stated_place(draft, self.res) for draft in drafts}  # the place each sentence gives
         scene = scenes(drafts, self.res, stated, self.plover.ground)
@@ -167,7 +168,7 @@ class Merger:
 
     def _event(self, slot: dict) -> Event:
         draft: Draft = slot["draft"]
-        text = self.res.doc.text
+        text = doc_text(self.res.doc)
         spans = sorted(slot["spans"])
         evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in spans]
         actors = sorted(a.country or a.name or "" for a in draft.actors)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.lang.schema import Grammar
 from dateline.textutil import fold
@@ -156,10 +156,19 @@ def np_bounds(token: Token, skip_conj: bool = False) -> tuple[int, int]:
     return start, end
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, kept once per document: spaCy rebuilds `Doc.text` from every token
+    each time it is read, which made reading noun phrases cost the length of the document."""
+    text = doc.user_data.get("dateline:text")
+    if text is None:
+        text = doc.user_data["dateline:text"] = doc.text
+    return text
+
+
 def np_text(token: Token) -> str:
     """The text of a noun phrase without its clauses."""
     start, end = np_bounds(token)
-    return token.doc.text[start:end]
+    return doc_text(token.doc)[start:end]
 
 
 def head_chain(token: Token, limit: int = 8) -> Iterator[Token]:
