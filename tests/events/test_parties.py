@@ -48,3 +48,10 @@ def test_people_take_the_group_their_modifier_names():
     text = ("MADRID, March 4, 2024 (Reuters) - On Monday Spanish Prime Minister Pedro Sanchez held talks "
             "with opposition party leaders.")
     assert ("CONSULT", None, [("ESP", "GOV")], [("ESP", "OPP")]) in coded(text)
+
+
+def test_people_named_by_their_organisation_are_the_organisation():
+    english = coded("BRUSSELS, June 6, 2023 (Reuters) - EU leaders condemned Belarus on Tuesday.")
+    assert any(e[0] == "ACCUSE" and e[2] == [("EUR", None)] and e[3] == [("BLR", None)] for e in english)
+    french = coded("GENÈVE, 6 juin 2023 (AFP) - Les responsables de l'ONU ont condamné le Soudan mardi.")
+    assert any(e[0] == "ACCUSE" and e[2] == [("UNO", None)] for e in french)

@@ -84,6 +84,9 @@ def _np_actor(ctx: CodingContext, token: Token) -> list[ActorRef]:
     person = _attached_person(ctx, token)  # "le président Emmanuel Macron", "the minister, Jane Roe"
     if person is not None:
         return [person]
+    organisation = _organisation_people(ctx, token)  # "EU leaders", "UN officials"
+    if organisation:
+        return organisation
     sector = sector_of(token, res.lexicon)
     if sector is None:
         return _speaking_for(ctx, token) or _demonym_group(ctx, token)
@@ -91,6 +94,22 @@ def _np_actor(ctx: CodingContext, token: Token) -> list[ActorRef]:
                       reason=f"'{token.text}' ({sector}) of {country}")
              for country in countries_below(ctx, token)]
     return found or _earlier_holder(ctx, token)
+
+
+def _organisation_people(ctx: CodingContext, token: Token) -> list[ActorRef]:
+    """People named by the organisation that modifies them ('EU leaders', 'NATO diplomats',
+    'les responsables de l'ONU') are that organisation (PLOVER: EUR, UNO, IGO), not a country."""
+    if token.pos_ != "NOUN" or fold(token.lemma_) not in ctx.cues.people_nouns:
+        return []
+    genitive = ctx.grammar.prepositions.genitive
+    for child in token.children:
+        mention = ctx.res.token_country.get(child.i)
+        modifier = child.dep_ in {"compound", "amod", "nmod"} and (child.i < token.i or prep_of(child, ctx.grammar)
+                                                                   in genitive)
+        if mention is not None and mention.kind == "org" and modifier:
+            actor = country_actor(mention, ctx.res.doc)
+            return [replace(actor, text=np_text(token), reason=f"'{np_text(token)}': people of {actor.name}")]
+    return []
 
 
 def _quoted_speaker(ctx: CodingContext, token: Token) -> list[ActorRef]:
