@@ -56,10 +56,12 @@ PLOVER_MODES = {
 }
 AUX = {None, 'historical', 'future', 'hypothetical', 'negation'}
 NONSTATE = {'IGO', 'UNO', 'EUR', 'NGO', 'ISM', 'IMG', 'MNC'}
-SECTORS = {'GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY', 'REB', 'INS', 'CVL', 'LAB', 'BUS', 'MED', 'EDU', 'REL', 'HLH',
-           'NGO', 'IGO', 'PRE', 'ELI', 'CRM', 'REF', 'SPY', 'AGR', 'ENV', 'UAF', 'MOD', 'RAD', 'SEP', 'DEV', 'HRI', 'JEW', 'IMG'}
-EVENT_KEYS = {'event', 'mode', 'actor', 'recipient', 'actor_sectors', 'recipient_sectors', 'location', 'date', 'aux', 'optional',
-              'evidence_span', 'evidence_sha1', 'also_evidence_spans', 'note'}
+SECTORS = {'GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY', 'REB', 'INS', 'CVL', 'LAB', 'BUS',
+           'MED', 'EDU', 'REL', 'HLH', 'NGO', 'IGO', 'PRE', 'ELI', 'CRM', 'REF', 'SPY', 'AGR',
+           'ENV', 'UAF', 'MOD', 'RAD', 'SEP', 'DEV', 'HRI', 'JEW', 'IMG'}
+EVENT_KEYS = {'event', 'mode', 'actor', 'recipient', 'actor_sectors', 'recipient_sectors',
+              'location', 'date', 'aux', 'optional', 'evidence_span', 'evidence_sha1',
+              'also_evidence_spans', 'note'}
 REQUIRED_KEYS = {'event', 'actor', 'recipient', 'aux', 'optional', 'evidence_span',
                  'evidence_sha1', 'note'}
 DATE_RE = re.compile(r'^\d{4}(-\d{2}(-\d{2})?)?$')
