@@ -55,3 +55,26 @@ def test_people_named_by_their_organisation_are_the_organisation():
     assert any(e[0] == "ACCUSE" and e[2] == [("EUR", None)] and e[3] == [("BLR", None)] for e in english)
     french = coded("GENÈVE, 6 juin 2023 (AFP) - Les responsables de l'ONU ont condamné le Soudan mardi.")
     assert any(e[0] == "ACCUSE" and e[2] == [("UNO", None)] for e in french)
+
+
+def test_a_leader_named_by_title_only_is_the_storys_protagonist_not_the_accused_country():
+    text = ("LIMA, March 3 (Reuters) - Peruvian President Ana Quispe arrived in Quito on Monday for a two-day "
+            "stay. The 58-year-old leader openly accused Chile of plotting against her government.")
+    assert ("ACCUSE", "allege", [("PER", "GOV")], [("CHL", None)]) in coded(text)
+
+
+def test_the_recipients_own_phrase_does_not_place_an_unnamed_actor():
+    text = "NAIROBI, May 2 (Reuters) - Kenya's economy grew last year. The minister accused Uganda of lying."
+    assert ("ACCUSE", "allege", [("KEN", "GOV")], [("UGA", None)]) in coded(text)
+
+
+def test_where_people_come_from_does_not_place_who_sentenced_them():
+    text = "ADDIS ABABA, June 9 (Reuters) - Two U.S. citizens were sentenced on Tuesday to six years in prison."
+    assert ("SANCTION", "convict", [("ETH", "JUD")], [("USA", "CVL")]) in coded(text)
+
+
+def test_a_place_in_a_clause_of_its_own_does_not_place_the_main_act():
+    text = ("ANKARA, June 9 (Reuters) - Two journalists were sentenced on Monday to five years in prison "
+            "after they were detained in Aleppo in 2023.")
+    sentenced = [e for e in coded(text) if e[0] == "SANCTION"]
+    assert sentenced and sentenced[0][2] == [("TUR", "JUD")]

@@ -18,7 +18,7 @@ from dateline.events.clause import logical_object, logical_subject, requested, s
 from dateline.events.context import CodingContext
 from dateline.events.draft import Draft, unique
 from dateline.events.modes import noun_aux
-from dateline.events.parties import is_group_like, is_party, party, speaker
+from dateline.events.parties import is_group_like, is_party, is_time, party, speaker
 from dateline.events.scene import clause_country, event_country
 from dateline.events.syntax import (
     RELATIVE_CLAUSES,
@@ -256,7 +256,8 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
         actor_token, patient_token = patient_token, None
     if happening.requires_actor and actor_token is None:
         return None
-    actor = party(ctx, actor_token, happening.actor_sector, country, where, happening.actor_sectors)
+    actor_country, actor_where = event_country(ctx, token, sentence, besides=patient_token)
+    actor = party(ctx, actor_token, happening.actor_sector, actor_country, actor_where, happening.actor_sectors)
     if actor is None:
         return None
     actors, named = actor
@@ -368,8 +369,8 @@ def _roles(ctx: CodingContext, token: Token, happening: Happening) -> tuple[Toke
         patients = logical_object(ctx, token) if happening.recipient in {"obj", "country"} \
             or happening.actor_is_object else []
         for prep in happening.recipient_preps:
-            patients += with_prep(token, prep, grammar)
-            patients += [g for o in objects(token) for g in with_prep(o, prep, grammar)]
+            patients += [g for g in with_prep(token, prep, grammar) if not is_time(ctx, g)]
+            patients += [g for o in objects(token) for g in with_prep(o, prep, grammar) if not is_time(ctx, g)]
         return actor, patients[0] if patients else None
     genitive = [c for c in token.children if prep_of(c, grammar) in grammar.prepositions.genitive
                 and c.pos_ in {"NOUN", "PROPN", "PRON"}]
@@ -378,7 +379,8 @@ def _roles(ctx: CodingContext, token: Token, happening: Happening) -> tuple[Toke
     holders = [token, *(c for c in token.children if c.dep_ in {"nmod", "compound"})]
     by += [found for holder in holders for child in holder.children if child.dep_ in {"acl", *RELATIVE_CLAUSES}
            for found in [agent(child, grammar)] if found is not None]
-    patients = [g for prep in happening.recipient_preps for g in with_prep(token, prep, grammar)]
+    patients = [g for prep in happening.recipient_preps for g in with_prep(token, prep, grammar)
+                if not is_time(ctx, g)]
     if happening.genitive_patient:  # "l'arrestation d'Éric Drouet": who is arrested
         patients = genitive + patients
         genitive = []

@@ -93,7 +93,18 @@ def _np_actor(ctx: CodingContext, token: Token) -> list[ActorRef]:
     found = [ActorRef(text=np_text(token), name=None, country=country, sector=sector,
                       reason=f"'{token.text}' ({sector}) of {country}")
              for country in countries_below(ctx, token)]
-    return found or _earlier_holder(ctx, token)
+    return found or _earlier_holder(ctx, token) or _leader_referring_back(ctx, token, sector)
+
+
+def _leader_referring_back(ctx: CodingContext, token: Token, sector: str) -> list[ActorRef]:
+    """'the 56-year-old leader', 'le dirigeant' with no country of their own: a singular definite
+    title of government refers back to the story's protagonist, not to a place in the clause."""
+    articles = ctx.grammar.definite_articles
+    if sector != "GOV" or token.pos_ != "NOUN" or token.morph.get("Number") == ["Plur"] \
+            or fold(token.lemma_) not in ctx.cues.leader_nouns \
+            or not any(c.dep_ == "det" and fold(c.text) in articles for c in token.children):
+        return []
+    return [a for a in _protagonist(ctx, token) if a.sector in {None, "GOV"}]
 
 
 def _organisation_people(ctx: CodingContext, token: Token) -> list[ActorRef]:
@@ -454,6 +465,12 @@ def _set_off_person(ctx: CodingContext, token: Token) -> ResolvedEntity | None:
                 and i < token.sent.end and doc[i - 1].text == ",":
             return entity
     return None
+
+
+def is_time(ctx: CodingContext, token: Token) -> bool:
+    """A date or a figure the parser took for a party ('a reçu mardi des représentants',
+    'the bombing on April 5')."""
+    return token.ent_type_ in {"DATE", "TIME"} or fold(token.lemma_) in ctx.cues.weekdays or token.like_num
 
 
 def sector_ok(sector: str | None, allowed: frozenset[str]) -> bool:

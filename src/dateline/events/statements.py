@@ -12,6 +12,7 @@ from dateline.events.draft import Draft, countries, unique
 from dateline.events.modes import aux_mode
 from dateline.events.parties import (
     is_group,
+    is_time,
     np_actors,
     party,
     place_country,
@@ -82,7 +83,8 @@ def _predicate_event(ctx: CodingContext, verb: Token, predicate: Predicate, sent
     else:
         actor_tok = subj if predicate.actor == "subj" else _first(_object_parties(ctx, verb))
         recip_tok = _recipient_token(ctx, verb, predicate, subj)
-        actors = statement_party(ctx, actor_tok, country, where) if actor_tok is not None else []
+        actor_where = event_country(ctx, verb, sentence, besides=recip_tok) if placing else (None, "")
+        actors = statement_party(ctx, actor_tok, *actor_where) if actor_tok is not None else []
         topic = topic_country(ctx, verb, sentence) if placing else (None, "")
         recipients = (place_country(ctx, recip_tok) or statement_party(ctx, recip_tok, *topic)) \
             if recip_tok is not None else []
@@ -113,15 +115,11 @@ def _object_parties(ctx: CodingContext, verb: Token) -> list[Token]:
     """The verb's objects that can be parties: not a date the parser took for an object ('a reçu
     mardi des représentants'); else an argument introduced by an article the parser read as a
     preposition ('des représentants', a partitive)."""
-    found = [o for o in logical_object(ctx, verb) if not _is_time(ctx, o)]
+    found = [o for o in logical_object(ctx, verb) if not is_time(ctx, o)]
     if found:
         return found
     return [c for c in verb.children if c.dep_ == "obl:arg" and any(
         k.dep_ == "case" and k.morph.get("PronType") == ["Art"] for k in c.children)]
-
-
-def _is_time(ctx: CodingContext, token: Token) -> bool:
-    return token.ent_type_ in {"DATE", "TIME"} or fold(token.lemma_) in ctx.cues.weekdays or token.like_num
 
 
 def _recipient_token(ctx: CodingContext, verb: Token, predicate: Predicate, subj: Token | None) -> Token | None:

@@ -204,6 +204,7 @@ class Cues(Data):
     future_cues: Words  # "prévu", "planned"
     weekdays: Words
     people_nouns: Words  # nouns for people, which a nationality turns into a party
+    leader_nouns: Words = frozenset()  # "the leader", "le dirigeant": the story's protagonist when unnamed
     noun_forms: Words  # forms of event verbs used as nouns ("manifestant")
     place_nouns: Words  # "le territoire de X" names X
     national_scope: Words  # the whole country: a count said of it is no town's march
