@@ -31,3 +31,10 @@ def test_an_english_clash_names_its_other_side_or_gives_the_police():
 def test_a_war_of_words_is_no_clash():
     text = ("GENEVA, May 2, 2022 (Reuters) - Japan clashed with South Korea over fishing quotas on Monday.")
     assert clashes(text) == []
+
+
+def test_a_clash_and_the_tear_gas_fired_at_the_crowd_are_two_events():
+    text = ("DUBLIN, May 2, 2022 (Reuters) - Police fired tear gas at students in Cork on Saturday. "
+            "Later riot police clashed with the students near the university.")
+    found = clashes(text)
+    assert len(found) == 2 and [] in [recipients for _, recipients, _ in found]

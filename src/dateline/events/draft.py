@@ -33,6 +33,7 @@ class Draft:
     # typed event of the same parties when the story has one, else it stands alone.
     joins: bool = False
     national: bool = False  # "à travers le pays", "nationwide": the whole country, not one town
+    two_sided: bool = False  # a clash: both sides act, neither is the target
 
 
 def actor_key(actor: ActorRef) -> tuple[str | None, str | None, str | None]:

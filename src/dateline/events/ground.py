@@ -291,7 +291,7 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
     return Draft(happening.event, mode, actors, recipients, sentence, core, clause, reasons,
                  NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
                  attributed_to=said_by, weak=_is_weak(ctx, token), count=count,
-                 joins=happening.joins, national=_national(ctx, token))
+                 joins=happening.joins, national=_national(ctx, token), two_sided=bool(happening.partners))
 
 
 def _elsewhere(ctx: CodingContext, token: Token, sentence: Span, country: str | None) -> bool:

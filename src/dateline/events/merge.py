@@ -74,6 +74,8 @@ class Merger:
         if draft.event in ground and (first.national != draft.national or _town_and_nation(
                 first, slot.get("place"), draft, place)):
             return False  # "84 000 à travers le pays" and "7000 à Paris": the whole and one of its parts
+        if first.two_sided != draft.two_sided:
+            return False  # "riot police clashed with protesters" and "police used tear gas": two acts
         count = slot.get("count") or first.count  # the first figure any mention of it gave
         if count is not None and draft.count is not None and (count[1] < draft.count[0] or draft.count[1] < count[0]):
             return False
