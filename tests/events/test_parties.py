@@ -78,3 +78,10 @@ def test_a_place_in_a_clause_of_its_own_does_not_place_the_main_act():
             "after they were detained in Aleppo in 2023.")
     sentenced = [e for e in coded(text) if e[0] == "SANCTION"]
     assert sentenced and sentenced[0][2] == [("TUR", "JUD")]
+
+
+def test_welcoming_a_leader_to_a_capital_is_hosting_not_support():
+    text = "BRASILIA, May 2 (Reuters) - Brazil welcomed the Kenyan president to Brasilia on Monday."
+    found = coded(text)
+    assert ("CONSULT", "visit", [("KEN", "GOV")], [("BRA", None)]) in found
+    assert not [e for e in found if e[0] == "SUPPORT"]
