@@ -684,17 +684,35 @@ def kb_learn_command(
 
 @kb_app.command("import")
 def kb_import_command(
-    kind: Annotated[str, typer.Argument(help="What to import: phoenix.")],
-    source: Annotated[Path | None, typer.Option(help="Folder of the Phoenix dictionaries.")] = None,
+    kind: Annotated[str, typer.Argument(help="What to import: phoenix (actors) or cameo-verbs (verb patterns).")],
+    path: Annotated[Path | None, typer.Argument(help="cameo-verbs: the CAMEO verb dictionary file.")] = None,
+    source: Annotated[Path | None, typer.Option(help="phoenix: folder of the Phoenix dictionaries.")] = None,
+    plover: Annotated[Path | None, typer.Option(help="cameo-verbs: the CAMEO2PLOVER table.")] = None,
+    output: Annotated[Path | None, typer.Option(help="cameo-verbs: where to write (default lang/en/verbs.toml).")]
+    = None,
 ) -> None:
-    """Import the Phoenix actor dictionaries (people with dated CAMEO codes) into kb/data."""
+    """Import the Phoenix actor dictionaries (people with dated CAMEO codes) into kb/data, or
+    PETRARCH2's CAMEO verb dictionary (the blocks kb/data/cameo_selection.toml selects) into
+    lang/en/verbs.toml."""
     from dateline.evals import dataset_dir
+
+    if kind == "cameo-verbs":
+        from importlib import resources
+
+        from dateline.kb.cameo_verbs import import_verbs
+
+        cameo = path or _dataset_guard(lambda: dataset_dir("kb/phoenix")) / "CAMEO.2.0.txt"
+        table = plover or _dataset_guard(lambda: dataset_dir("events/plover")) / "CAMEO2PLOVER-2021.txt"
+        target = output or Path(str(resources.files("dateline.lang") / "en" / "verbs.toml"))
+        data = import_verbs(cameo, table, target)
+        out.print(f"imported {len(data['verbs'])} verb patterns from {cameo} into {target}", markup=False)
+        return
+    if kind != "phoenix":
+        report_error(kind, "only 'phoenix' or 'cameo-verbs' can be imported")
+        raise typer.Exit(2)
     from dateline.kb.people import _data_file
     from dateline.kb.phoenix import import_people
 
-    if kind != "phoenix":
-        report_error(kind, "only 'phoenix' can be imported")
-        raise typer.Exit(2)
     folder = source or _dataset_guard(lambda: dataset_dir("kb/phoenix"))
     target = Path(str(_data_file("phoenix_people.json.gz")))
     count = import_people(folder, target)

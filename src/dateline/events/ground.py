@@ -26,6 +26,7 @@ from dateline.events.syntax import (
     conjuncts,
     doc_text,
     gapped,
+    has_slots,
     head_chain,
     helpers,
     is_passive,
@@ -34,6 +35,7 @@ from dateline.events.syntax import (
     objects,
     prep_of,
     with_prep,
+    word_in,
 )
 from dateline.lang.schema import Happening
 from dateline.resolve.actors import ActorRef
@@ -60,6 +62,10 @@ def code(ctx: CodingContext, token: Token, sentence: Span) -> list[Draft]:
     drafts = []
     for happening in ctx.lex.happenings.get((trigger_pos(token), fold(token.lemma_)), []):
         if happening.objects and not _has_object(token, happening.objects):
+            continue
+        if happening.direct_objects and not _direct_object(ctx, token, happening.objects):
+            continue
+        if happening.preps and not has_slots([token, *logical_object(ctx, token)], happening.preps, ctx.grammar):
             continue
         if happening.exclude_objects and _has_object(token, happening.exclude_objects, reach=30):
             continue
@@ -166,6 +172,13 @@ def _marred(ctx: CodingContext, token: Token) -> bool:
     bare = token.dep_ in {"obj", "dobj"} or token.dep_.startswith("obl") and not any(
         c.dep_ == "case" for c in token.children)
     return bare and fold(token.head.lemma_) in ctx.cues.marred_verbs and token.head.dep_ not in RELATIVE_CLAUSES
+
+
+def _direct_object(ctx: CodingContext, token: Token, words: frozenset[str]) -> bool:
+    """Whether the verb's own object (the subject of its passive) or particle is one of `words`:
+    'declared a ceasefire', 'a curfew was imposed'."""
+    found = [*logical_object(ctx, token), *(c for c in token.children if c.dep_ in {"prt", "compound:prt"})]
+    return any(word_in(o, words) for o in found)
 
 
 def _nominal_predicate(token: Token) -> bool:

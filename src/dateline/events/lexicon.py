@@ -32,6 +32,23 @@ def _happenings(entries: Iterable[Happening]) -> dict[tuple[str, str], list[Happ
     return index
 
 
+def _merged(language: Language) -> tuple[list[Predicate], list[Happening]]:
+    """The hand-written entries of `events.toml`, then the imported verbs (`verbs.toml`) whose
+    lemma the hand-written entries do not already code with the same type."""
+    data = language.events
+    predicates, happenings = list(data.predicates), list(data.happenings)
+    if language.verbs is None:
+        return predicates, happenings
+    written = {(lemma, entry.event) for entry in [*predicates, *happenings] for lemma in entry.lemmas}
+    for verb in language.verbs.verbs:
+        lemmas = frozenset(lemma for lemma in verb.lemmas if (lemma, verb.event) not in written)
+        if not lemmas:
+            continue
+        entry = verb.compiled().model_copy(update={"lemmas": lemmas})
+        (predicates if isinstance(entry, Predicate) else happenings).append(entry)
+    return predicates, happenings
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     language: Language
@@ -55,11 +72,12 @@ class EventLexicon:
 @cache
 def event_lexicon(language: Language) -> EventLexicon:
     data = language.events
+    predicates, happenings = _merged(language)
     request_verbs = {lemma: entry.addressee for entry in data.requests if entry.pos == "VERB"
                      for lemma in entry.lemmas}
     return EventLexicon(
         language=language, grammar=language.grammar, cues=data.cues, plover=ontology(),
-        predicates=_by_lemma(data.predicates), contents=_by_lemma(data.contents),
+        predicates=_by_lemma(predicates), contents=_by_lemma(data.contents),
         request_nouns=frozenset(lemma for entry in data.requests if entry.pos == "NOUN" for lemma in entry.lemmas),
         request_verbs=request_verbs,
         accusation_nouns=frozenset(lemma for entry in data.accusations for lemma in entry.lemmas),
@@ -67,6 +85,6 @@ def event_lexicon(language: Language) -> EventLexicon:
         speech=data.speech.lemmas, informant_verbs=data.speech.informant_verbs,
         informant_preps=data.speech.informant_preps,
         contexts={name: tuple(fold(cue) for cue in cues) for name, cues in data.contexts.items()},
-        happenings=_happenings(data.happenings),
+        happenings=_happenings(happenings),
         vague_counts={fold(word): (low, high) for word, (low, high) in data.vague_counts.items()},
     )

@@ -25,12 +25,15 @@ from dateline.events.syntax import (
     RELATIVE_CLAUSES,
     agent,
     conjuncts,
+    has_slots,
     head_chain,
     is_passive,
     is_verb,
+    near_word,
     objects,
     subject,
     with_prep,
+    word_in,
 )
 from dateline.lang.schema import Content, Predicate
 from dateline.resolve.actors import ActorRef
@@ -43,8 +46,11 @@ Requester = tuple[list[ActorRef], str]  # (actors, why)
 def predicate_events(ctx: CodingContext, verb: Token, sentence: Span) -> list[Draft]:
     drafts = []
     for predicate in ctx.lex.predicates[fold(verb.lemma_)]:
-        if predicate.objects and not any(
-                fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects for o in objects(verb)):
+        if predicate.objects and not any(word_in(o, predicate.objects) for o in objects(verb)):
+            continue
+        if predicate.preps and not has_slots([verb, *objects(verb)], predicate.preps, ctx.grammar):
+            continue
+        if near_word(verb, predicate.exclude_objects):
             continue
         draft = _predicate_event(ctx, verb, predicate, sentence)
         if draft is not None:
@@ -127,7 +133,9 @@ def _recipient_token(ctx: CodingContext, verb: Token, predicate: Predicate, subj
     verb or on its object ('launched strikes against X', 'imposed sanctions on X')."""
     if predicate.recipient == "obj":
         return _party_inside(ctx, _first(_object_parties(ctx, verb)))
-    if predicate.recipient in {None, "subj"}:
+    if predicate.recipient is None:
+        return None  # an act without a target: 'declared a ceasefire'
+    if predicate.recipient == "subj":
         return subj
     holders = [*objects(verb), verb]
     found = [t for holder in holders for t in with_prep(holder, predicate.recipient, ctx.grammar)]

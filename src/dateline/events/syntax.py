@@ -63,6 +63,36 @@ def with_prep(head: Token, preps: str | Iterable[str], grammar: Grammar) -> list
     return found
 
 
+def word_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether a token is one of `words`, by lemma or form; a phrase of several words ('martial
+    law') is its last word preceded by the others."""
+    if fold(token.lemma_) in words or fold(token.text) in words:
+        return True
+    for phrase in words:
+        parts = phrase.split()
+        if len(parts) > 1 and parts[-1] in {fold(token.lemma_), fold(token.text)} and token.i >= len(parts) - 1:
+            before = token.doc[token.i - len(parts) + 1:token.i]
+            if [fold(t.text) for t in before] == parts[:-1]:
+                return True
+    return False
+
+
+def has_slots(holders: list[Token], preps: dict[str, frozenset[str]], grammar: Grammar) -> bool:
+    """Whether the verb or its object (`holders`) has a phrase introduced by each preposition of
+    `preps`, holding one of its words (any phrase when there are none): 'lifted the state of
+    emergency'."""
+    for prep, words in preps.items():
+        found = [t for holder in holders for t in with_prep(holder, prep, grammar)]
+        if not found or words and not any(word_in(t, words) for t in found):
+            return False
+    return True
+
+
+def near_word(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a dependent of the verb, or one of theirs, is one of `words`."""
+    return bool(words) and any(word_in(t, words) for c in verb.children for t in (c, *c.children))
+
+
 def has_features(token: Token, features: dict[str, str]) -> bool:
     return all(token.morph.get(name) == [value] for name, value in features.items())
 

@@ -6,7 +6,10 @@ prepositions, pronouns, auxiliaries, articles, quotation marks), `events.toml` (
 validates them into one `Language` object (`lang/schema.py`), which the stages pass down; adding a
 language means adding a folder, with no code change.
 
-`events.toml` may declare synonym sets once, in a `[sets]` table, and name them in any list as
+An optional `verbs.toml` holds verb patterns imported from PETRARCH2's CAMEO dictionary
+(`dateline kb import cameo-verbs`); the coder compiles them next to `events.toml`'s entries.
+
+`events.toml` and `verbs.toml` may declare synonym sets once, in a `[sets]` table, and name them in any list as
 `"&name"` (as PETRARCH's dictionaries write `&WEAPON`); an unknown set is a load error.
 """
 
@@ -21,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from dateline.lang.schema import FILES, Actors, Clean, Dates, Events, Grammar, NlpSpec
+from dateline.lang.schema import FILES, OPTIONAL_FILES, Actors, Clean, Dates, Events, Grammar, NlpSpec, Verbs
 
 
 class LanguageError(ValueError):
@@ -32,7 +35,7 @@ class Language:
     """One language's validated data. Compare by code; caches key on the object."""
 
     def __init__(self, code: str, nlp: NlpSpec, grammar: Grammar, events: Events, actors: Actors,
-                 dates: Dates, clean: Clean) -> None:
+                 dates: Dates, clean: Clean, verbs: Verbs | None = None) -> None:
         self.code = code
         self.nlp = nlp
         self.grammar = grammar
@@ -40,6 +43,7 @@ class Language:
         self.actors = actors
         self.dates = dates
         self.clean = clean
+        self.verbs = verbs  # imported CAMEO verb patterns, if the language has them
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -53,15 +57,18 @@ class Language:
         """Read and validate every data file of a folder; any error names the file and the key."""
         parts: dict[str, Any] = {}
         names = {item.name for item in folder.iterdir()}
-        unknown = {n for n in names if n.endswith(".toml")} - {f"{stem}.toml" for stem in FILES}
+        known = {f"{stem}.toml" for stem in [*FILES, *OPTIONAL_FILES]}
+        unknown = {n for n in names if n.endswith(".toml")} - known
         if unknown:
             raise LanguageError(f"lang/{code}: unknown data files {sorted(unknown)}")
-        for stem, model in FILES.items():
+        for stem, model in [*FILES.items(), *OPTIONAL_FILES.items()]:
             if f"{stem}.toml" not in names:
+                if stem in OPTIONAL_FILES:
+                    continue
                 raise LanguageError(f"lang/{code}: {stem}.toml is missing")
             raw = tomllib.loads((folder / f"{stem}.toml").read_text("utf-8"))
-            if stem == "events":
-                raw = expand_sets(raw, f"lang/{code}/events.toml")
+            if stem in {"events", "verbs"}:
+                raw = expand_sets(raw, f"lang/{code}/{stem}.toml")
             try:
                 parts[stem] = model.model_validate(raw)
             except ValidationError as err:

@@ -8,7 +8,7 @@ because every rule compares folded words.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
 
@@ -134,6 +134,9 @@ class Predicate(_Typed):
     recipient: str | None = None  # "subj", "obj" or a preposition
     min_actors: int = 1
     needs_recipient: bool = False
+    # prepositional slots the verb or its object must have: preposition -> its words (any if empty)
+    preps: dict[str, Words] = {}
+    exclude_objects: Words = frozenset()  # any of these on the verb or its object rules it out
 
 
 class RequestVerb(Data):
@@ -183,6 +186,8 @@ class Happening(_Typed):
     # are actors and there is no recipient; an unnamed other side has `partner_sector`.
     partners: Ordered = ()
     partner_sector: str | None = None
+    preps: dict[str, Words] = {}  # prepositional slots the trigger or its object must have (see Predicate)
+    direct_objects: bool = False  # `objects` must be the trigger's own objects, not any word near it
 
 
 class Speech(Data):
@@ -222,6 +227,62 @@ class Events(Data):
     cues: Cues
     contexts: dict[str, Ordered]  # PLOVER context -> cue substrings (folded at compile time)
     vague_counts: dict[str, tuple[int, int]]  # "centaines" -> (100, 999)
+
+
+# --- verbs.toml (optional) ---------------------------------------------------------------
+class VerbInput(Data):
+    path: str
+    sha256: str
+
+
+class VerbProvenance(Data):
+    importer: str
+    format: int
+    petrarch2_commit: str
+    date: str
+    license: str
+    skipped_patterns: int
+    inputs: tuple[VerbInput, ...]
+
+
+class ImportedVerb(_Typed):
+    """A CAMEO verb pattern as slots on the dependency parse (`kb/cameo_verbs.py`), compiled into
+    a `Predicate` or a `Happening` for the coder (`events/lexicon.py`)."""
+
+    cameo: str  # the CAMEO code
+    block: str  # the dictionary's verb block
+    lemmas: Words
+    objects: Words = frozenset()  # object words (a phrase: its head last)
+    preps: dict[str, Words] = {}  # preposition -> words of its phrase (any if empty)
+    exclude: Words = frozenset()  # words of the block's no-event patterns
+    actor: str = "subj"
+    recipient: str | None = None
+    coder: Literal["predicate", "happening"]
+    options: dict[str, Any] = {}  # further fields of the Predicate or Happening
+    source: str  # where the type comes from: CAMEO2PLOVER or an override and its reason
+
+    @model_validator(mode="after")
+    def _compiles(self) -> ImportedVerb:
+        self.compiled()  # options the coder's entry does not know are a load error
+        return self
+
+    def compiled(self) -> Predicate | Happening:
+        """The coder's entry for this pattern."""
+        common: dict[str, Any] = {"event": self.event, "mode": self.mode, "lemmas": self.lemmas,
+                                  "objects": self.objects, "preps": self.preps, "exclude_objects": self.exclude}
+        if self.coder == "predicate":
+            return Predicate(**common, actor=self.actor, recipient=self.recipient, **self.options)
+        slot: dict[str, Any] = {}
+        if self.recipient in {"obj", "state", "country"}:
+            slot["recipient"] = self.recipient
+        elif self.recipient is not None:  # '(AGAINST +)': the target is a prepositional phrase
+            slot = {"recipient": "obj", "recipient_preps": (self.recipient,)}
+        return Happening(**common, pos="VERB", direct_objects=bool(self.objects), **slot, **self.options)
+
+
+class Verbs(Data):
+    provenance: VerbProvenance
+    verbs: tuple[ImportedVerb, ...]
 
 
 # --- actors.toml ------------------------------------------------------------------------
@@ -316,3 +377,4 @@ class Clean(Data):
 
 FILES: dict[str, type[Data]] = {"nlp": NlpSpec, "grammar": Grammar, "events": Events, "actors": Actors,
                                 "dates": Dates, "clean": Clean}
+OPTIONAL_FILES: dict[str, type[Data]] = {"verbs": Verbs}  # a language may lack them
