@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from dateline.events.clause import logical_object, logical_subject, requested, speech_subject
 from dateline.events.context import CodingContext
-from dateline.events.draft import Draft, unique
+from dateline.events.draft import Draft, countries, unique
 from dateline.events.modes import noun_aux
 from dateline.events.parties import is_group_like, is_party, is_time, party, speaker
 from dateline.events.scene import clause_country, event_country
@@ -269,6 +269,8 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
         actor_token, patient_token = patient_token, None
     if happening.requires_actor and actor_token is None:
         return None
+    if happening.named_sides:
+        return _meeting(ctx, token, happening, sentence, actor_token, country, where)
     actor_country, actor_where = event_country(ctx, token, sentence, besides=patient_token)
     actor = party(ctx, actor_token, happening.actor_sector, actor_country, actor_where, happening.actor_sectors)
     if actor is None:
@@ -305,6 +307,31 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
                  NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
                  attributed_to=said_by, weak=_is_weak(ctx, token), count=count,
                  joins=happening.joins, national=_national(ctx, token), two_sided=bool(happening.partners))
+
+
+def _meeting(ctx: CodingContext, token: Token, happening: Happening, sentence: Span, actor_token: Token | None,
+             country: str | None, where: str) -> Draft | None:
+    """A meeting its noun reports: the sides its subject, genitive and prepositions ('between',
+    'with') name, all of them actors; two countries, or two sectors of one."""
+    tokens = [actor_token] if actor_token is not None else []
+    tokens += with_prep(token, happening.partners, ctx.grammar)
+    tokens += [c for t in list(tokens) for c in conjuncts(t)]
+    sides: list[ActorRef] = []
+    for side in tokens:
+        placed = party(ctx, side, None, country, where, frozenset())
+        if placed is not None and (placed[1] or all(a.sector for a in placed[0])):
+            sides += placed[0]
+    sides = unique(sides)
+    sectors = {a.sector for a in sides}
+    if len(countries(sides)) < 2 and not (len(countries(sides)) == 1 and None not in sectors and len(sectors) > 1):
+        return None
+    aux, aux_why = noun_aux(ctx, token)
+    reasons = [f"{happening.event} noun '{token.text}': its sides are named", *[a.reason for a in sides if a.reason]]
+    if aux_why:
+        reasons.append(f"aux {aux}: {aux_why}")
+    core = [t for t in (token, *tokens) if t.sent == token.sent]
+    return Draft(happening.event, happening.mode, sides, [], sentence, core, token.head, reasons, NAMED_CONFIDENCE,
+                 aux=aux, attributed_to=speaker(ctx, token.head))
 
 
 def _elsewhere(ctx: CodingContext, token: Token, sentence: Span, country: str | None) -> bool:

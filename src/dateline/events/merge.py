@@ -53,6 +53,21 @@ def _different_speakers(first: list, second: list) -> bool:
     return described(first) and described(second) and not _phrase_words(first) & _phrase_words(second)
 
 
+def both_dates_agree(slot: dict, date: str | None, basis: str | None, attached: bool) -> bool:
+    both_explicit = slot["basis"] == "explicit" and basis == "explicit" and slot.get("attached", True) and attached
+    return not both_explicit or slot["date"] == date
+
+
+def _one_meeting(first: Draft, draft: Draft) -> bool:
+    """A visit (visitor and host) and a mention of the same meeting naming all its sides as
+    actors ('X met Y in Lima. The meeting between X and Y ...') are one meeting."""
+    if first.event != "CONSULT" or draft.event != "CONSULT" or first.aux != draft.aux:
+        return False
+    if bool(first.recipients) == bool(draft.recipients):
+        return False
+    return countries([*first.actors, *first.recipients]) == countries([*draft.actors, *draft.recipients])
+
+
 class Merger:
     """Folds the drafts of one document into events, one per happening."""
 
@@ -83,6 +98,8 @@ class Merger:
             return False  # two named people of one country condemning on one day: two events
         if draft.event in statements and _different_speakers(first.actors, draft.actors):
             return False  # "Marine Le Pen a dénoncé ..." and "le ministre de l'Intérieur a condamné ..."
+        if _one_meeting(first, draft):
+            return both_dates_agree(slot, date, basis, attached)
         if (first.event, countries(first.actors), first.aux, first.content_key) != (
                 draft.event, countries(draft.actors), draft.aux, draft.content_key):
             return False
@@ -94,8 +111,7 @@ class Merger:
             return False
         # Only dates attached to both clauses keep two mentions apart; a date merely in the sentence
         # ("samedi ... lors d'une manifestation") is too loose to split a happening.
-        both_explicit = slot["basis"] == "explicit" and basis == "explicit" and slot.get("attached", True) and attached
-        return not both_explicit or slot["date"] == date
+        return both_dates_agree(slot, date, basis, attached)
 
     def _joinable(self, draft: Draft, place: Place | None) -> dict | None:
         """A vague or passing mention joins an event of the same type and parties found first."""

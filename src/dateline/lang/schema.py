@@ -186,6 +186,9 @@ class Happening(_Typed):
     # are actors and there is no recipient; an unnamed other side has `partner_sector`.
     partners: Ordered = ()
     partner_sector: str | None = None
+    # A meeting told by its noun ("talks between Serbia and Kosovo took place"): every side is a
+    # party the text names or a group of a known sector, two at least; none is supplied unnamed.
+    named_sides: bool = False
     preps: dict[str, Words] = {}  # prepositional slots the trigger or its object must have (see Predicate)
     direct_objects: bool = False  # `objects` must be the trigger's own objects, not any word near it
 
