@@ -41,9 +41,12 @@ Requester = tuple[list[ActorRef], str]  # (actors, why)
 # --- predicates ---------------------------------------------------------------------------
 def predicate_events(ctx: CodingContext, verb: Token, sentence: Span) -> list[Draft]:
     drafts = []
+    # a pronominal verb's reflexive counts as its object word ("s'est rendu en Inde")
+    held = objects(verb) + [c for c in verb.children
+                            if c.dep_.startswith("expl") and fold(c.text) in ctx.grammar.reflexives]
     for predicate in ctx.lex.predicates[fold(verb.lemma_)]:
         if predicate.objects and not any(
-                fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects for o in objects(verb)):
+                fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects for o in held):
             continue
         draft = _predicate_event(ctx, verb, predicate, sentence)
         if draft is not None:
