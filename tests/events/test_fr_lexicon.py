@@ -55,7 +55,7 @@ def types(text: str) -> set[tuple[str, str | None]]:
      ("CONSULT", "visit", ("SEN",), ("GOV",), ("MRT",))),
     # requests: "réclame" is lemmatised as a noun form
     ("LIMA, 4 juin 2024 (AFP) - Le syndicat péruvien des mineurs réclame la démission du ministre.",
-     ("REQUEST", "yield", ("PER",), ("LAB",), ())),
+     ("REQUEST", "change", ("PER",), ("LAB",), ())),
 ])
 def test_entry_codes_type_mode_and_parties(text, expected):
     assert expected in coded(text)
@@ -82,3 +82,34 @@ def test_senses_that_must_not_code():
     # expelling a diplomat is SANCTION, not a deportation
     assert ("COERCE", "deport") not in types(
         "LISBONNE, 4 juin 2024 (AFP) - Le Portugal a expulsé jeudi deux diplomates biélorusses.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("VARSOVIE, 4 juin 2024 (PAP) - Le président polonais s'est vivement attaqué à l'Allemagne jeudi.",
+     ("ACCUSE", "disapprove", ("POL",), (), ("DEU",))),
+    ("OSLO, 4 juin 2024 (AFP) - Le Premier ministre norvégien a rendu hommage à la Suède jeudi.",
+     ("SUPPORT", None, ("NOR",), ("GOV",), ("SWE",))),
+    ("WASHINGTON, 4 juin 2024 (AFP) - Les États-Unis ont opposé leur veto à la résolution jeudi.",
+     ("REJECT", None, ("USA",), (), ())),
+    ("DOHA, 4 juin 2024 (AFP) - Le Qatar a offert sa médiation au Soudan jeudi.",
+     ("AGREE", None, ("QAT",), (), ("SDN",))),
+    ("NANTES, 4 juin 2024 (AFP) - Des peines de prison ferme ont été prononcées jeudi contre quatre militants.",
+     ("SANCTION", "convict", ("FRA",), ("JUD",), ("FRA",))),
+    ("PARIS, 4 juin 2024 (AFP) - Le gouvernement a dissous jeudi un groupuscule d'ultradroite.",
+     ("COERCE", "restrict", ("FRA",), ("GOV",), ())),
+    ("RABAT, 4 juin 2024 (AFP) - Une centaine de détenus ont entamé une grève de la faim jeudi à Rabat.",
+     ("PROTEST", "hunger", ("MAR",), ("CVL",), ("MAR",))),
+    ("ATHÈNES, 4 juin 2024 (AFP) - Le gouvernement grec a assigné à résidence l'ancien ministre jeudi.",
+     ("COERCE", "arrest", ("GRC",), ("GOV",), ("GRC",))),
+])
+def test_frames_of_light_verbs_and_nouns(text, expected):
+    assert expected in coded(text)
+
+
+def test_a_parliament_dissolved_is_no_coercion():
+    assert events("PARIS, 4 juin 2024 (AFP) - Le président a dissous l'Assemblée nationale jeudi.") == []
+
+
+def test_demanding_a_resignation_asks_for_a_change():
+    found = events("LIMA, 4 juin 2024 (AFP) - Le syndicat péruvien des mineurs réclame la démission du ministre.")
+    assert [(e.event, e.mode) for e in found] == [("REQUEST", "change")]

@@ -283,7 +283,7 @@ def _requests(ctx: CodingContext, trigger: Token, clause: Token, actors: list[Ac
         recipients = _content_agents(ctx, content, predicate) or asked
         if countries(recipients) & countries(actors):
             recipients = asked
-        mode = ctx.lex.plover.request_mode(predicate.event)
+        mode = predicate.request_mode or ctx.lex.plover.request_mode(predicate.event)
         aux, aux_why = aux_mode(ctx, clause)
         reasons = [f"REQUEST '{trigger.text}' of {predicate.event} '{content.text}' -> mode {mode}", why]
         if aux_why:
