@@ -13,7 +13,7 @@ from dateline.lang import Language, LanguageError, expand_sets, load_language
 from dateline.pipeline import extract
 from dateline.sources import SourceDocument
 
-STORY = "ROME, 3 mai 2024 (AFP) - L'Italie a tancé la Hongrie vendredi."
+STORY = "ROME, 3 mai 2024 (AFP) - L'Italie a sermonné la Hongrie vendredi."
 
 
 def french_copy(tmp_path: Path) -> Path:
@@ -28,13 +28,13 @@ def test_a_predicate_added_to_the_data_is_coded(tmp_path):
     events_toml = folder / "events.toml"
     text = events_toml.read_text("utf-8")
     head, _, rest = text.partition("predicates = [\n")
-    events_toml.write_text(head + 'predicates = [\n  { lemmas = ["tancer"], event = "ACCUSE", mode = "disapprove", '
+    events_toml.write_text(head + 'predicates = [\n  { lemmas = ["sermonner"], event = "ACCUSE", mode = "disapprove", '
                            'recipient = "obj", needs_recipient = true },\n' + rest, "utf-8")
     contributed = Language.from_folder("fr", folder)
     events = extract(SourceDocument(text=STORY), contributed).events
     assert [(e.event, e.mode, [a.country for a in e.actor], [r.country for r in e.recipient]) for e in events] == [
         ("ACCUSE", "disapprove", ["ITA"], ["HUN"])]
-    assert any("tancer" in reason for reason in events[0].reasons)
+    assert any("sermonner" in reason for reason in events[0].reasons)
     assert [e.event for e in extract(SourceDocument(text=STORY), "fr").events] == []  # the bundled data is untouched
 
 

@@ -45,8 +45,11 @@ Requester = tuple[list[ActorRef], str]  # (actors, why)
 # --- predicates ---------------------------------------------------------------------------
 def predicate_events(ctx: CodingContext, verb: Token, sentence: Span) -> list[Draft]:
     drafts = []
+    # a pronominal verb's reflexive counts as its object word ("s'est rendu en Inde")
+    held = objects(verb) + [c for c in verb.children
+                            if c.dep_.startswith("expl") and fold(c.text) in ctx.grammar.reflexives]
     for predicate in ctx.lex.predicates[fold(verb.lemma_)]:
-        if predicate.objects and not any(word_in(o, predicate.objects) for o in objects(verb)):
+        if predicate.objects and not any(word_in(o, predicate.objects) for o in held):
             continue
         if predicate.preps and not has_slots([verb, *objects(verb)], predicate.preps, ctx.grammar):
             continue
@@ -286,7 +289,7 @@ def _requests(ctx: CodingContext, trigger: Token, clause: Token, actors: list[Ac
         recipients = _content_agents(ctx, content, predicate) or asked
         if countries(recipients) & countries(actors):
             recipients = asked
-        mode = ctx.lex.plover.request_mode(predicate.event)
+        mode = predicate.request_mode or ctx.lex.plover.request_mode(predicate.event)
         aux, aux_why = aux_mode(ctx, clause)
         reasons = [f"REQUEST '{trigger.text}' of {predicate.event} '{content.text}' -> mode {mode}", why]
         if aux_why:

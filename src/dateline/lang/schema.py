@@ -151,6 +151,15 @@ class Content(_Typed):
     lemmas: Words
     objects: Words = frozenset()
     agent: Ordered = ()
+    # The REQUEST mode of asking for it, when it is not the one of its type (plover.toml
+    # request_modes): a resignation is RETREAT, but demanding one asks for a change of leader.
+    request_mode: str | None = None
+
+    @model_validator(mode="after")
+    def _request_mode(self) -> Content:
+        if not ontology().has_mode("REQUEST", self.request_mode):
+            raise ValueError(f"{self.request_mode!r} is not a PLOVER mode of REQUEST")
+        return self
 
 
 class Accusation(Data):

@@ -1,0 +1,115 @@
+"""The French event lexicon (lang/fr/events.toml) on sentences written for these tests: one or two
+entries of each class, with their type, mode and parties, and senses that must not code."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import extract
+from dateline.sources import SourceDocument
+
+
+def events(text: str) -> list:
+    return extract(SourceDocument(text=text), "fr").events
+
+
+def coded(text: str) -> set[tuple]:
+    """(type, mode, actor countries, actor sectors, recipient countries) of every event."""
+    return {(e.event, e.mode, tuple(sorted({a.country or "" for a in e.actor})),
+             tuple(sorted({a.sector for a in e.actor if a.sector})),
+             tuple(sorted({r.country or "" for r in e.recipient}))) for e in events(text)}
+
+
+def types(text: str) -> set[tuple[str, str | None]]:
+    return {(e.event, e.mode) for e in events(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # concessions
+    ("ROME, 4 juin 2024 (AFP) - Le gouvernement italien a levé jeudi l'état d'urgence dans les Pouilles.",
+     ("CONCEDE", None, ("ITA",), ("GOV",), ("ITA",))),
+    ("GENÈVE, 4 juin 2024 (AFP) - La radio publique suisse s'est excusée jeudi pour une erreur de traduction.",
+     ("CONCEDE", None, ("CHE",), (), ("CHE",))),
+    ("MADRID, 4 juin 2024 (AFP) - Le tribunal de Cadix a acquitté jeudi l'ancien maire espagnol.",
+     ("CONCEDE", None, ("ESP",), ("JUD",), ("ESP",))),
+    ("BRUXELLES, 4 juin 2024 (Belga) - Le ministre belge de la Mobilité a démissionné jeudi.",
+     ("RETREAT", "resign", ("BEL",), ("GOV",), ("BEL",))),
+    # coercion
+    ("QUITO, 4 juin 2024 (AFP) - Le président équatorien a décrété jeudi l'état d'urgence dans deux provinces.",
+     ("COERCE", "martial-law", ("ECU",), (), ())),
+    ("TUNIS, 4 juin 2024 (AFP) - Les autorités tunisiennes ont expulsé une trentaine de migrants jeudi.",
+     ("COERCE", "deport", ("TUN",), ("GOV",), ("TUN",))),
+    ("RABAT, 4 juin 2024 (AFP) - Le gouvernement marocain a censuré jeudi un hebdomadaire satirique.",
+     ("COERCE", "censor", ("MAR",), ("GOV",), ())),
+    # assaults
+    ("ABUJA, 4 juin 2024 (AFP) - Des hommes armés ont abattu jeudi deux gardes forestiers nigérians près de Jos.",
+     ("ASSAULT", None, ("NGA",), ("CVL",), ("NGA",))),
+    ("ALGER, 4 juin 2024 (AFP) - Des inconnus ont enlevé jeudi un journaliste algérien à Oran.",
+     ("ASSAULT", "abduct", ("",), (), ("DZA",))),
+    # diplomacy
+    ("LISBONNE, 4 juin 2024 (AFP) - Le Portugal a expulsé jeudi deux diplomates biélorusses.",
+     ("SANCTION", "expel", ("PRT",), (), ("BLR",))),
+    ("DAKAR, 4 juin 2024 (AFP) - Le Sénégal a rompu ses relations diplomatiques avec la Gambie jeudi.",
+     ("SANCTION", "discontinue", ("SEN",), (), ("GMB",))),
+    ("DAKAR, 4 juin 2024 (AFP) - Le ministre sénégalais des Affaires étrangères s'est rendu jeudi en Mauritanie.",
+     ("CONSULT", "visit", ("SEN",), ("GOV",), ("MRT",))),
+    # requests: "réclame" is lemmatised as a noun form
+    ("LIMA, 4 juin 2024 (AFP) - Le syndicat péruvien des mineurs réclame la démission du ministre.",
+     ("REQUEST", "change", ("PER",), ("LAB",), ())),
+])
+def test_entry_codes_type_mode_and_parties(text, expected):
+    assert expected in coded(text)
+
+
+def test_curfew_and_its_lifting():
+    assert ("COERCE", "curfew") in types("NANTES, 4 juin 2024 (AFP) - Le préfet a décrété jeudi un couvre-feu à Nantes.")
+    assert ("CONCEDE", None) in types("NANTES, 9 juin 2024 (AFP) - Le préfet a annoncé lundi la levée du couvre-feu.")
+
+
+def test_investigation_opened_by_prosecutors():
+    found = coded("LYON, 4 juin 2024 (AFP) - Le parquet de Grenoble a ouvert jeudi une enquête pour violences.")
+    assert ("ACCUSE", "investigate", ("FRA",), ("JUD",), ("FRA",)) in found
+
+
+def test_senses_that_must_not_code():
+    # a traffic death is no assault, a journalist citing a court is no prosecution, "mettre fin" is no veto
+    assert events("DAKAR, 4 juin 2024 (AFP) - Un accident de la route a tué trois personnes jeudi près de Thiès.") == []
+    assert not any(e.event == "REJECT" for e in events(
+        "DAKAR, 4 juin 2024 (AFP) - Le Sénégal et la Gambie ont mis fin jeudi à leur différend frontalier."))
+    # injuries counted in the passive are not a new assault
+    assert not any(e.event == "ASSAULT" for e in events(
+        "LILLE, 4 juin 2024 (AFP) - Quatre personnes ont été blessées jeudi à Lille."))
+    # expelling a diplomat is SANCTION, not a deportation
+    assert ("COERCE", "deport") not in types(
+        "LISBONNE, 4 juin 2024 (AFP) - Le Portugal a expulsé jeudi deux diplomates biélorusses.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("VARSOVIE, 4 juin 2024 (PAP) - Le président polonais s'est vivement attaqué à l'Allemagne jeudi.",
+     ("ACCUSE", "disapprove", ("POL",), (), ("DEU",))),
+    ("OSLO, 4 juin 2024 (AFP) - Le Premier ministre norvégien a rendu hommage à la Suède jeudi.",
+     ("SUPPORT", None, ("NOR",), ("GOV",), ("SWE",))),
+    ("WASHINGTON, 4 juin 2024 (AFP) - Les États-Unis ont opposé leur veto à la résolution jeudi.",
+     ("REJECT", None, ("USA",), (), ())),
+    ("DOHA, 4 juin 2024 (AFP) - Le Qatar a offert sa médiation au Soudan jeudi.",
+     ("AGREE", None, ("QAT",), (), ("SDN",))),
+    ("NANTES, 4 juin 2024 (AFP) - Des peines de prison ferme ont été prononcées jeudi contre quatre militants.",
+     ("SANCTION", "convict", ("FRA",), ("JUD",), ("FRA",))),
+    ("PARIS, 4 juin 2024 (AFP) - Le gouvernement a dissous jeudi un groupuscule d'ultradroite.",
+     ("COERCE", "restrict", ("FRA",), ("GOV",), ())),
+    ("RABAT, 4 juin 2024 (AFP) - Une centaine de détenus ont entamé une grève de la faim jeudi à Rabat.",
+     ("PROTEST", "hunger", ("MAR",), ("CVL",), ("MAR",))),
+    ("ATHÈNES, 4 juin 2024 (AFP) - Le gouvernement grec a assigné à résidence l'ancien ministre jeudi.",
+     ("COERCE", "arrest", ("GRC",), ("GOV",), ("GRC",))),
+])
+def test_frames_of_light_verbs_and_nouns(text, expected):
+    assert expected in coded(text)
+
+
+def test_a_parliament_dissolved_is_no_coercion():
+    assert events("PARIS, 4 juin 2024 (AFP) - Le président a dissous l'Assemblée nationale jeudi.") == []
+
+
+def test_demanding_a_resignation_asks_for_a_change():
+    found = events("LIMA, 4 juin 2024 (AFP) - Le syndicat péruvien des mineurs réclame la démission du ministre.")
+    assert [(e.event, e.mode) for e in found] == [("REQUEST", "change")]
