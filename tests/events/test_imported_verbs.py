@@ -15,6 +15,25 @@ def coded(text: str) -> list[tuple]:
             for e in extract(SourceDocument(text=text)).events]
 
 
+def test_a_killing_by_a_group_is_assault():
+    text = "LAGOS, March 3, 2021 (Reuters) - Nigerian troops killed 20 insurgents near Maiduguri on Tuesday."
+    assert coded(text) == [("ASSAULT", None, [("NGA", "MIL")], [("NGA", "REB")])]
+    gunmen = "LAGOS, March 3, 2021 (Reuters) - Gunmen killed three police officers in Kaduna on Tuesday."
+    assert [(e[0], e[3]) for e in coded(gunmen)] == [("ASSAULT", [("NGA", "COP")])]
+
+
+def test_a_toll_is_not_a_killing_of_its_own():
+    flood = "DHAKA, March 3, 2021 (Reuters) - A flood killed 20 villagers near Sylhet on Tuesday."
+    assert coded(flood) == []
+    crash = "DHAKA, March 3, 2021 (Reuters) - A bus crashed near Sylhet on Tuesday, killing 12 passengers."
+    assert coded(crash) == []
+
+
+def test_an_abduction_is_assault_abduct():
+    text = "BAMAKO, March 3, 2021 (Reuters) - Islamist militants kidnapped two Malian soldiers near Gao on Monday."
+    assert [(e[0], e[1]) for e in coded(text)] == [("ASSAULT", "abduct")]
+
+
 def test_an_acquittal_is_concede_by_the_court():
     text = "NAIROBI, March 3, 2021 (Reuters) - A court in Mombasa acquitted the opposition leader Peter Kamau on Tuesday."
     assert coded(text) == [("CONCEDE", None, [("KEN", "JUD")], [("KEN", "OPP")])]

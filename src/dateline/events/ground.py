@@ -269,6 +269,9 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
         actor_token, patient_token = patient_token, None
     if happening.requires_actor and actor_token is None:
         return None
+    if happening.party_agent and (actor_token is not None and not _agent_like(ctx, actor_token)
+                                  or actor_token is None and token.dep_ == "advcl"):
+        return None  # "a bomb went off, killing two": the toll of the clause it hangs on
     actor = party(ctx, actor_token, happening.actor_sector, country, where, happening.actor_sectors)
     if actor is None:
         return None
@@ -304,6 +307,11 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
                  NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
                  attributed_to=said_by, weak=_is_weak(ctx, token), count=count,
                  joins=happening.joins, national=_national(ctx, token))
+
+
+def _agent_like(ctx: CodingContext, token: Token) -> bool:
+    """A person or a group that can act ('gunmen', 'the army', 'Hamas'), not a thing or an event."""
+    return is_party(ctx, token, frozenset()) or fold(token.lemma_) in ctx.cues.people_nouns
 
 
 def _elsewhere(ctx: CodingContext, token: Token, sentence: Span, country: str | None) -> bool:
