@@ -92,9 +92,28 @@ def test_thanking_a_country_is_support():
     assert coded(text) == [("SUPPORT", None, [("VNM", "GOV")], [("JPN", None)])]
 
 
+def test_unnamed_elders_thanking_the_army_is_support_placed_in_the_story():
+    text = "PESHAWAR, March 3, 2021 (Reuters) - The tribal elders thanked the Pakistan Army for restoring peace."
+    assert coded(text) == [("SUPPORT", None, [("PAK", None)], [("PAK", "MIL")])]
+
+
+def test_an_ambassador_recalled_is_sanction_withdraw():
+    text = "ROME, March 3, 2021 (Reuters) - Spain has recalled its ambassador from Argentina for consultations."
+    assert coded(text) == [("SANCTION", "withdraw", [("ESP", None)], [("ARG", None)])]
+    remembered = "ROME, March 3, 2021 (Reuters) - The minister recalled his visit to Argentina."
+    assert coded(remembered) == []
+
+
+def test_an_appeal_the_request_coder_types_is_coded_once():
+    typed = "KUALA LUMPUR, March 3, 2021 (Reuters) - Malaysia appealed to Indonesia for help on Monday."
+    assert coded(typed) == [("REQUEST", "assist", [("MYS", None)], [("IDN", None)])]
+    untyped = "KUALA LUMPUR, March 3, 2021 (Reuters) - Malaysia appealed to Indonesia on Monday."
+    assert coded(untyped) == [("REQUEST", None, [("MYS", None)], [("IDN", None)])]
+
+
 def test_warn_is_not_imported_and_hand_written_entries_win():
     lexicon = event_lexicon(load_language("en"))
     assert "warn" not in lexicon.predicates and ("VERB", "warn") not in lexicon.happenings
     # 'thank' comes only from the import; 'praise' (SUPPORT) is hand-written and not imported twice
-    assert [p.event for p in lexicon.predicates["thank"]] == ["SUPPORT"]
+    assert [h.event for h in lexicon.happenings["VERB", "thank"]] == ["SUPPORT"]
     assert len([p for p in lexicon.predicates.get("praise", []) if p.event == "SUPPORT"]) == 1
