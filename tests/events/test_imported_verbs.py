@@ -111,6 +111,11 @@ def test_an_appeal_the_request_coder_types_is_coded_once():
     assert coded(untyped) == [("REQUEST", None, [("MYS", None)], [("IDN", None)])]
 
 
+def test_a_rebuke_is_accuse_disapprove():
+    text = "BERLIN, March 3, 2021 (Reuters) - Austria sharply rebuked Hungary on Monday over its new media law."
+    assert coded(text) == [("ACCUSE", "disapprove", [("AUT", None)], [("HUN", None)])]
+
+
 def test_warn_is_not_imported_and_hand_written_entries_win():
     lexicon = event_lexicon(load_language("en"))
     assert "warn" not in lexicon.predicates and ("VERB", "warn") not in lexicon.happenings
