@@ -15,6 +15,25 @@ def coded(text: str) -> list[tuple]:
             for e in extract(SourceDocument(text=text)).events]
 
 
+def test_a_killing_by_a_group_is_assault():
+    text = "LAGOS, March 3, 2021 (Reuters) - Nigerian troops killed 20 insurgents near Maiduguri on Tuesday."
+    assert coded(text) == [("ASSAULT", None, [("NGA", "MIL")], [("NGA", "REB")])]
+    gunmen = "LAGOS, March 3, 2021 (Reuters) - Gunmen killed three police officers in Kaduna on Tuesday."
+    assert [(e[0], e[3]) for e in coded(gunmen)] == [("ASSAULT", [("NGA", "COP")])]
+
+
+def test_a_toll_is_not_a_killing_of_its_own():
+    flood = "DHAKA, March 3, 2021 (Reuters) - A flood killed 20 villagers near Sylhet on Tuesday."
+    assert coded(flood) == []
+    crash = "DHAKA, March 3, 2021 (Reuters) - A bus crashed near Sylhet on Tuesday, killing 12 passengers."
+    assert coded(crash) == []
+
+
+def test_an_abduction_is_assault_abduct():
+    text = "BAMAKO, March 3, 2021 (Reuters) - Islamist militants kidnapped two Malian soldiers near Gao on Monday."
+    assert [(e[0], e[1]) for e in coded(text)] == [("ASSAULT", "abduct")]
+
+
 def test_an_acquittal_is_concede_by_the_court():
     text = "NAIROBI, March 3, 2021 (Reuters) - A court in Mombasa acquitted the opposition leader Peter Kamau on Tuesday."
     assert coded(text) == [("CONCEDE", None, [("KEN", "JUD")], [("KEN", "OPP")])]
@@ -73,9 +92,33 @@ def test_thanking_a_country_is_support():
     assert coded(text) == [("SUPPORT", None, [("VNM", "GOV")], [("JPN", None)])]
 
 
+def test_unnamed_elders_thanking_the_army_is_support_placed_in_the_story():
+    text = "PESHAWAR, March 3, 2021 (Reuters) - The tribal elders thanked the Pakistan Army for restoring peace."
+    assert coded(text) == [("SUPPORT", None, [("PAK", None)], [("PAK", "MIL")])]
+
+
+def test_an_ambassador_recalled_is_sanction_withdraw():
+    text = "ROME, March 3, 2021 (Reuters) - Spain has recalled its ambassador from Argentina for consultations."
+    assert coded(text) == [("SANCTION", "withdraw", [("ESP", None)], [("ARG", None)])]
+    remembered = "ROME, March 3, 2021 (Reuters) - The minister recalled his visit to Argentina."
+    assert coded(remembered) == []
+
+
+def test_an_appeal_the_request_coder_types_is_coded_once():
+    typed = "KUALA LUMPUR, March 3, 2021 (Reuters) - Malaysia appealed to Indonesia for help on Monday."
+    assert coded(typed) == [("REQUEST", "assist", [("MYS", None)], [("IDN", None)])]
+    untyped = "KUALA LUMPUR, March 3, 2021 (Reuters) - Malaysia appealed to Indonesia on Monday."
+    assert coded(untyped) == [("REQUEST", None, [("MYS", None)], [("IDN", None)])]
+
+
+def test_a_rebuke_is_accuse_disapprove():
+    text = "BERLIN, March 3, 2021 (Reuters) - Austria sharply rebuked Hungary on Monday over its new media law."
+    assert coded(text) == [("ACCUSE", "disapprove", [("AUT", None)], [("HUN", None)])]
+
+
 def test_warn_is_not_imported_and_hand_written_entries_win():
     lexicon = event_lexicon(load_language("en"))
     assert "warn" not in lexicon.predicates and ("VERB", "warn") not in lexicon.happenings
     # 'thank' comes only from the import; 'praise' (SUPPORT) is hand-written and not imported twice
-    assert [p.event for p in lexicon.predicates["thank"]] == ["SUPPORT"]
+    assert [h.event for h in lexicon.happenings["VERB", "thank"]] == ["SUPPORT"]
     assert len([p for p in lexicon.predicates.get("praise", []) if p.event == "SUPPORT"]) == 1

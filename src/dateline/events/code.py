@@ -41,7 +41,9 @@ def code_sentence(ctx: CodingContext, sentence: Span) -> list[Draft]:
         if token.pos_ in {"NOUN", "PROPN"} and lemma in lex.request_nouns:
             drafts.extend(statements.noun_requests(ctx, token, sentence))
         if token.pos_ == "VERB" and lemma in lex.request_verbs:
-            drafts.extend(statements.verb_requests(ctx, token, sentence))
+            requests = statements.verb_requests(ctx, token, sentence)
+            drafts.extend(requests)
+            coded = coded + requests  # a verb coded as a request is not a happening too
         if not coded and (ground.trigger_pos(token), lemma) in lex.happenings:
             drafts.extend(ground.code(ctx, token, sentence))
         accused = lemma in lex.accusation_nouns or fold(token.text) in lex.accusation_nouns

@@ -271,6 +271,9 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
         return None
     if happening.named_sides:
         return _meeting(ctx, token, happening, sentence, actor_token, country, where)
+    if happening.party_agent and (actor_token is not None and not _agent_like(ctx, actor_token)
+                                  or actor_token is None and token.dep_ == "advcl"):
+        return None  # "a bomb went off, killing two": the toll of the clause it hangs on
     actor_country, actor_where = event_country(ctx, token, sentence, besides=patient_token)
     actor = party(ctx, actor_token, happening.actor_sector, actor_country, actor_where, happening.actor_sectors)
     if actor is None:
@@ -332,6 +335,11 @@ def _meeting(ctx: CodingContext, token: Token, happening: Happening, sentence: S
     core = [t for t in (token, *tokens) if t.sent == token.sent]
     return Draft(happening.event, happening.mode, sides, [], sentence, core, token.head, reasons, NAMED_CONFIDENCE,
                  aux=aux, attributed_to=speaker(ctx, token.head))
+
+
+def _agent_like(ctx: CodingContext, token: Token) -> bool:
+    """A person or a group that can act ('gunmen', 'the army', 'Hamas'), not a thing or an event."""
+    return is_party(ctx, token, frozenset()) or fold(token.lemma_) in ctx.cues.people_nouns
 
 
 def _elsewhere(ctx: CodingContext, token: Token, sentence: Span, country: str | None) -> bool:

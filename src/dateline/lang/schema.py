@@ -200,6 +200,10 @@ class Happening(_Typed):
     named_sides: bool = False
     preps: dict[str, Words] = {}  # prepositional slots the trigger or its object must have (see Predicate)
     direct_objects: bool = False  # `objects` must be the trigger's own objects, not any word near it
+    # A subject naming no person or group ("a bomb killed", "an incident that killed"), or none
+    # on a participle hung on a clause ("a bomb went off, killing two"), rules it out: the verb
+    # tells the toll of another event.
+    party_agent: bool = False
 
 
 class Speech(Data):
