@@ -85,3 +85,9 @@ def test_welcoming_a_leader_to_a_capital_is_hosting_not_support():
     found = coded(text)
     assert ("CONSULT", "visit", [("KEN", "GOV")], [("BRA", "GOV")]) in found
     assert not [e for e in found if e[0] == "SUPPORT"]
+
+
+def test_a_single_gunman_is_an_armed_group_not_an_unknown_attacker():
+    text = "LAGOS, May 2 (Reuters) - A gunman shot two police officers in Kano on Friday."
+    found = [e for e in coded(text) if e[0] == "ASSAULT"]
+    assert found and found[0][2] == [("NGA", "REB")]
