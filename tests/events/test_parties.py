@@ -91,3 +91,10 @@ def test_a_single_gunman_is_an_armed_group_not_an_unknown_attacker():
     text = "LAGOS, May 2 (Reuters) - A gunman shot two police officers in Kano on Friday."
     found = [e for e in coded(text) if e[0] == "ASSAULT"]
     assert found and found[0][2] == [("NGA", "REB")]
+
+
+def test_a_known_ngo_is_coded_ngo_in_both_languages():
+    english = "NAIROBI, March 3 (Reuters) - Doctors Without Borders accused Sudan of blocking aid convoys."
+    french = "PARIS, 3 mars 2021 (AFP) - Reporters sans frontières a dénoncé lundi les violences de la police."
+    assert any(e[0] == "ACCUSE" and e[2] == [("NGO", None)] for e in coded(english))
+    assert any(e[0] == "ACCUSE" and e[2] == [("NGO", None)] for e in coded(french))
