@@ -113,3 +113,24 @@ def test_a_parliament_dissolved_is_no_coercion():
 def test_demanding_a_resignation_asks_for_a_change():
     found = events("LIMA, 4 juin 2024 (AFP) - Le syndicat péruvien des mineurs réclame la démission du ministre.")
     assert [(e.event, e.mode) for e in found] == [("REQUEST", "change")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SANAA, 4 juin 2024 (AFP) - Une frappe aérienne a tué douze civils jeudi près de Saada.", ("ASSAULT", "aerial")),
+    ("SANAA, 4 juin 2024 (AFP) - Une attaque de drone a visé jeudi un poste militaire près de Marib.",
+     ("ASSAULT", "drone")),
+    ("KABOUL, 4 juin 2024 (AFP) - Un attentat à la voiture piégée a frappé jeudi le centre de Kaboul.",
+     ("ASSAULT", "explosives")),
+    ("MINSK, 4 juin 2024 (AFP) - La Biélorussie a déployé des missiles à la frontière polonaise.",
+     ("MOBILIZE", "weapons")),
+    ("MANILLE, 4 juin 2024 (AFP) - Des policiers philippins ont torturé deux suspects.", ("ASSAULT", "torture")),
+    ("ANKARA, 4 juin 2024 (AFP) - La Turquie a appelé la Syrie à un cessez-le-feu.", ("REQUEST", "yield")),
+    ("KHARTOUM, 4 juin 2024 (AFP) - Le Soudan et le Tchad sont parvenus à un accord.", ("AGREE", None)),
+    ("ANKARA, 4 juin 2024 (AFP) - La justice turque a inculpé trois opposants.", ("ACCUSE", "allege")),
+])
+def test_the_weapon_or_the_frame_gives_the_mode(text, expected):
+    assert expected in types(text)
+
+
+def test_a_violated_ceasefire_is_no_rape():
+    assert ("ASSAULT", "sexual") not in types("MANILLE, 4 juin 2024 (AFP) - Les rebelles ont violé le cessez-le-feu.")
