@@ -134,3 +134,10 @@ def test_the_weapon_or_the_frame_gives_the_mode(text, expected):
 
 def test_a_violated_ceasefire_is_no_rape():
     assert ("ASSAULT", "sexual") not in types("MANILLE, 4 juin 2024 (AFP) - Les rebelles ont violé le cessez-le-feu.")
+
+
+def test_the_subject_undergoes_it():
+    shot = coded("LYON, 4 juin 2024 (AFP) - Deux gendarmes ont essuyé des coups de feu samedi près de Lyon.")
+    assert any(e[0] == "ASSAULT" and e[1] == "firearms" and e[4] == ("FRA",) for e in shot)
+    sentenced = coded("LYON, 4 juin 2024 (AFP) - Le militant a écopé de six mois de prison ferme.")
+    assert ("SANCTION", "convict", ("FRA",), ("JUD",), ("FRA",)) in sentenced
