@@ -141,3 +141,20 @@ def test_the_subject_undergoes_it():
     assert any(e[0] == "ASSAULT" and e[1] == "firearms" and e[4] == ("FRA",) for e in shot)
     sentenced = coded("LYON, 4 juin 2024 (AFP) - Le militant a écopé de six mois de prison ferme.")
     assert ("SANCTION", "convict", ("FRA",), ("JUD",), ("FRA",)) in sentenced
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MANILLE, 4 juin 2024 (AFP) - Les ravisseurs ont libéré deux otages allemands samedi.", ("RETREAT", "release")),
+    ("MANILLE, 4 juin 2024 (AFP) - Le Vietnam a décliné l'invitation de la Chine.", ("REJECT", None)),
+    ("MANILLE, 4 juin 2024 (AFP) - Le Vietnam et la Chine se sont mis d'accord sur un calendrier.", ("AGREE", None)),
+    ("MANILLE, 4 juin 2024 (AFP) - L'armée philippine a été placée en état d'alerte.", ("MOBILIZE", "troops")),
+    ("MANILLE, 4 juin 2024 (AFP) - Le gouvernement philippin a fermé la frontière avec la Malaisie.",
+     ("COERCE", "restrict")),
+    ("MANILLE, 4 juin 2024 (AFP) - Le gouvernement philippin a cédé face aux syndicats.", ("CONCEDE", None)),
+])
+def test_release_refusal_alert_and_concession(text, expected):
+    assert expected in types(text)
+
+
+def test_funds_released_are_no_release_of_people():
+    assert events("MANILLE, 4 juin 2024 (AFP) - Le gouvernement a libéré des fonds pour les sinistrés.") == []
