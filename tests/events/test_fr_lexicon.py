@@ -113,3 +113,48 @@ def test_a_parliament_dissolved_is_no_coercion():
 def test_demanding_a_resignation_asks_for_a_change():
     found = events("LIMA, 4 juin 2024 (AFP) - Le syndicat péruvien des mineurs réclame la démission du ministre.")
     assert [(e.event, e.mode) for e in found] == [("REQUEST", "change")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SANAA, 4 juin 2024 (AFP) - Une frappe aérienne a tué douze civils jeudi près de Saada.", ("ASSAULT", "aerial")),
+    ("SANAA, 4 juin 2024 (AFP) - Une attaque de drone a visé jeudi un poste militaire près de Marib.",
+     ("ASSAULT", "drone")),
+    ("KABOUL, 4 juin 2024 (AFP) - Un attentat à la voiture piégée a frappé jeudi le centre de Kaboul.",
+     ("ASSAULT", "explosives")),
+    ("MINSK, 4 juin 2024 (AFP) - La Biélorussie a déployé des missiles à la frontière polonaise.",
+     ("MOBILIZE", "weapons")),
+    ("MANILLE, 4 juin 2024 (AFP) - Des policiers philippins ont torturé deux suspects.", ("ASSAULT", "torture")),
+    ("ANKARA, 4 juin 2024 (AFP) - La Turquie a appelé la Syrie à un cessez-le-feu.", ("REQUEST", "yield")),
+    ("KHARTOUM, 4 juin 2024 (AFP) - Le Soudan et le Tchad sont parvenus à un accord.", ("AGREE", None)),
+    ("ANKARA, 4 juin 2024 (AFP) - La justice turque a inculpé trois opposants.", ("ACCUSE", "allege")),
+])
+def test_the_weapon_or_the_frame_gives_the_mode(text, expected):
+    assert expected in types(text)
+
+
+def test_a_violated_ceasefire_is_no_rape():
+    assert ("ASSAULT", "sexual") not in types("MANILLE, 4 juin 2024 (AFP) - Les rebelles ont violé le cessez-le-feu.")
+
+
+def test_the_subject_undergoes_it():
+    shot = coded("LYON, 4 juin 2024 (AFP) - Deux gendarmes ont essuyé des coups de feu samedi près de Lyon.")
+    assert any(e[0] == "ASSAULT" and e[1] == "firearms" and e[4] == ("FRA",) for e in shot)
+    sentenced = coded("LYON, 4 juin 2024 (AFP) - Le militant a écopé de six mois de prison ferme.")
+    assert ("SANCTION", "convict", ("FRA",), ("JUD",), ("FRA",)) in sentenced
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MANILLE, 4 juin 2024 (AFP) - Les ravisseurs ont libéré deux otages allemands samedi.", ("RETREAT", "release")),
+    ("MANILLE, 4 juin 2024 (AFP) - Le Vietnam a décliné l'invitation de la Chine.", ("REJECT", None)),
+    ("MANILLE, 4 juin 2024 (AFP) - Le Vietnam et la Chine se sont mis d'accord sur un calendrier.", ("AGREE", None)),
+    ("MANILLE, 4 juin 2024 (AFP) - L'armée philippine a été placée en état d'alerte.", ("MOBILIZE", "troops")),
+    ("MANILLE, 4 juin 2024 (AFP) - Le gouvernement philippin a fermé la frontière avec la Malaisie.",
+     ("COERCE", "restrict")),
+    ("MANILLE, 4 juin 2024 (AFP) - Le gouvernement philippin a cédé face aux syndicats.", ("CONCEDE", None)),
+])
+def test_release_refusal_alert_and_concession(text, expected):
+    assert expected in types(text)
+
+
+def test_funds_released_are_no_release_of_people():
+    assert events("MANILLE, 4 juin 2024 (AFP) - Le gouvernement a libéré des fonds pour les sinistrés.") == []

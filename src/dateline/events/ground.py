@@ -267,6 +267,8 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
     actor_token, patient_token = _roles(ctx, token, happening)
     if happening.actor_is_object:
         actor_token, patient_token = patient_token, None
+    elif happening.subject_is_recipient:  # "le journaliste a reçu des coups": who struck is not said
+        actor_token, patient_token = None, actor_token
     if happening.requires_actor and actor_token is None:
         return None
     if happening.named_sides:

@@ -45,9 +45,10 @@ Requester = tuple[list[ActorRef], str]  # (actors, why)
 # --- predicates ---------------------------------------------------------------------------
 def predicate_events(ctx: CodingContext, verb: Token, sentence: Span) -> list[Draft]:
     drafts = []
-    # a pronominal verb's reflexive counts as its object word ("s'est rendu en Inde")
-    held = objects(verb) + [c for c in verb.children
-                            if c.dep_.startswith("expl") and fold(c.text) in ctx.grammar.reflexives]
+    # a pronominal verb's reflexive counts as its object word ("s'est rendu en Inde"), and so
+    # does a prepositional argument ("sont parvenus à un accord")
+    held = objects(verb) + [c for c in verb.children if c.dep_ == "obl:arg" or (
+        c.dep_.startswith("expl") and fold(c.text) in ctx.grammar.reflexives)]
     for predicate in ctx.lex.predicates[fold(verb.lemma_)]:
         if predicate.objects and not any(word_in(o, predicate.objects) for o in held):
             continue
@@ -223,6 +224,8 @@ def verb_requests(ctx: CodingContext, verb: Token, sentence: Span) -> list[Draft
                        if a.dep_ == "appos" and np_actors(ctx, a)]
     contents += [o for o in objects(verb) if o not in addressees]
     contents += [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl", "obl", "obl:arg"}]
+    # "a appelé la Syrie à un cessez-le-feu": an addressee slot that names no party holds the act
+    contents += [a for a in addressees if a not in contents and not np_actors(ctx, a)]
     contents += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
     # "a exhorté les manifestants à rentrer": the infinitive hung on the addressee or an aside
     contents += [g for c in verb.children if c.dep_ in {"obj", "dobj", "obl:mod", "obl"} for g in c.children

@@ -182,6 +182,7 @@ class Happening(_Typed):
     exclude_objects: Words = frozenset()  # any of these rules it out
     actor_from_head: bool = False
     actor_is_object: bool = False  # the deployed forces are the object
+    subject_is_recipient: bool = False  # "a reçu des coups", "a écopé de prison": the subject undergoes it
     requires_actor: bool = False
     named_actor: bool = False
     requires_party: bool = False
