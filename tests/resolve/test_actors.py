@@ -97,3 +97,15 @@ def test_the_longest_group_noun_gives_the_sector():
     assert sector_of(doc[1], lexicon("fr")) == "COP"
     armed = next(t for t in doc if t.text == "forces" and t.i > 5)
     assert sector_of(armed, lexicon("fr")) == "MIL"
+
+
+def test_a_later_surname_the_tagger_took_for_a_noun_is_still_that_person():
+    from spacy.tokens import Span
+
+    doc = parse("Kenyan President Joseph Kamau arrived in Lima on Monday. Kamau also criticised Uganda.", "en")
+    later = next(t for t in doc if t.text == "Kamau" and t.i > 5)
+    later.pos_ = "NOUN"  # as the English model tags some surnames opening a sentence
+    doc.ents = [e for e in doc.ents if not (e.start <= later.i < e.end)] + [Span(doc, later.i, later.i + 1, "ORG")]
+    res = resolve_entities(doc, "en", frozenset())
+    found = {e.span.text: e.actor.country for e in res.entities if e.label == "PERSON" and e.actor}
+    assert found.get("Kamau") == "KEN"

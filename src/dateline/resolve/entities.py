@@ -169,7 +169,9 @@ def _with_titled_people(ents: list[Span], res: Resolution) -> list[Span]:
             added.append(Span(doc, run.start, run.end, label=person))
     people = [*added, *(e for e in ents if labels.get(e.label_) == "PERSON")]
     surnames = {e[-1].text for e in people if len(e) > 1}
-    for run in _propn_runs(doc):
+    # a surname the tagger took for a common noun at the head of a sentence ("Guterres also said")
+    mistagged = [doc[t.i:t.i + 1] for t in doc if t.text in surnames and t.pos_ != "PROPN" and t.text[:1].isupper()]
+    for run in [*_propn_runs(doc), *mistagged]:
         if run[-1].text in surnames and not any(e.start < run.end and run.start < e.end
                                                     for e in people):
             added.append(Span(doc, run.start, run.end, label=person))  # later mention by surname
