@@ -98,3 +98,15 @@ def test_a_known_ngo_is_coded_ngo_in_both_languages():
     french = "PARIS, 3 mars 2021 (AFP) - Reporters sans frontières a dénoncé lundi les violences de la police."
     assert any(e[0] == "ACCUSE" and e[2] == [("NGO", None)] for e in coded(english))
     assert any(e[0] == "ACCUSE" and e[2] == [("NGO", None)] for e in coded(french))
+
+
+def test_a_seat_of_government_stands_for_that_government():
+    english = "LONDON, May 2 (Reuters) - The White House condemned Venezuela on Monday."
+    french = "BRUXELLES, 2 mai 2022 (AFP) - Le Kremlin a accusé lundi la Pologne."
+    assert ("ACCUSE", "disapprove", [("USA", "GOV")], [("VEN", None)]) in coded(english)
+    assert any(e[0] == "ACCUSE" and e[2] == [("RUS", "GOV")] and e[3] == [("POL", None)] for e in coded(french))
+
+
+def test_a_french_seat_receives_a_domestic_delegation():
+    text = "PARIS, 2 mai 2022 (AFP) - Matignon a reçu lundi des représentants des agriculteurs."
+    assert ("CONSULT", "visit", [("FRA", "AGR")], [("FRA", "GOV")]) in coded(text)

@@ -13,7 +13,7 @@ from dateline.events.clause import logical_subject, quoted_speaker
 from dateline.events.context import CodingContext
 from dateline.events.draft import countries, unique
 from dateline.events.scene import home_country
-from dateline.events.syntax import RELATIVE_CLAUSES, conjuncts, head_chain, np_text, prep_of, word_of
+from dateline.events.syntax import RELATIVE_CLAUSES, conjuncts, doc_text, head_chain, np_text, prep_of, word_of
 from dateline.kb import load_kb
 from dateline.resolve.actors import ActorRef, country_actor, sector_of
 from dateline.resolve.entities import ResolvedEntity
@@ -67,6 +67,9 @@ def _np_actor(ctx: CodingContext, token: Token) -> list[ActorRef]:
     entity = res.token_entity.get(token.i) or _entity_in_name(ctx, token)
     if entity is not None and entity.actor is not None and entity.actor.country:
         return [entity.actor]
+    seat = _seat(ctx, token, entity)
+    if seat:
+        return seat
     if entity is not None and entity.place is not None and entity.label == "GPE":
         capital_of = load_kb().capital_of(entity.place.geonameid)
         if capital_of:  # "Bakou a exigé", "accused Moscow of": the government seated there
@@ -105,6 +108,28 @@ def _leader_referring_back(ctx: CodingContext, token: Token, sector: str) -> lis
             or not any(c.dep_ == "det" and fold(c.text) in articles for c in token.children):
         return []
     return [a for a in _protagonist(ctx, token) if a.sector in {None, "GOV"}]
+
+
+def _seat(ctx: CodingContext, token: Token, entity: ResolvedEntity | None) -> list[ActorRef]:
+    """'the White House', 'l'Élysée', 'Matignon': a seat of government stands for the body it
+    houses (kb/data/seats.json)."""
+    if token.pos_ not in {"PROPN", "NOUN"}:
+        return []
+    articles = ctx.grammar.definite_articles
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"punct"}]
+    while words and fold(words[0].text).rstrip("'’") in articles:
+        words = words[1:]  # "the", "l'"
+    names = [doc_text(token.doc)[words[0].idx:token.idx + len(token.text)]] if words else []
+    names += [entity.span.text] if entity is not None else []
+    kb = load_kb()
+    for name in names:
+        found = kb.seat(name, ctx.res.language.code)
+        if found is not None:
+            country, sector = found
+            return [ActorRef(text=np_text(token), name=name, country=country, sector=sector,
+                             entity_id=entity.id if entity is not None else None,
+                             reason=f"'{name}': the seat of {country}'s {sector}")]
+    return []
 
 
 def _organisation_people(ctx: CodingContext, token: Token) -> list[ActorRef]:

@@ -61,6 +61,7 @@ class KnowledgeBase:
     places: list[dict[str, Any]] = field(default_factory=list)
     _agency_exact: dict[str, dict[str, Any]] = field(default_factory=dict)
     _agency_fuzzy: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seats: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (lang, name) -> (country, sector)
 
     def capital_of(self, geonameid: int | None) -> str | None:
         """The country whose capital this GeoNames place is ('Bakou' -> AZE)."""
@@ -70,6 +71,10 @@ class KnowledgeBase:
             self._capitals.update({c.capital_geonameid: c.iso3 for c in self.countries.values()
                                    if c.capital_geonameid is not None})
         return self._capitals.get(geonameid)
+
+    def seat(self, name: str, language: str) -> tuple[str, str] | None:
+        """The country and sector a seat of government stands for ('the White House' -> USA, GOV)."""
+        return self.seats.get((language, fold(name)))
 
     def agency_country(self, agency_id: str) -> str | None:
         """Where an agency is based ('afp' -> FRA)."""
@@ -136,6 +141,9 @@ def load_kb() -> KnowledgeBase:
         agencies=_load("agencies.json")["agencies"],
         places=_load("places_curated.json")["places"],
     )
+    for seat in _load("seats.json")["seats"]:
+        for language, names in seat["names"].items():
+            kb.seats.update({(language, fold(name)): (seat["country"], seat["sector"]) for name in names})
     for agency in kb.agencies:
         for alias in [agency["name"], *agency.get("aliases", [])]:
             kb._agency_exact[fold(alias)] = agency
