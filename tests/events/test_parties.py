@@ -110,3 +110,8 @@ def test_a_seat_of_government_stands_for_that_government():
 def test_a_french_seat_receives_a_domestic_delegation():
     text = "PARIS, 2 mai 2022 (AFP) - Matignon a reçu lundi des représentants des agriculteurs."
     assert ("CONSULT", "visit", [("FRA", "AGR")], [("FRA", "GOV")]) in coded(text)
+
+
+def test_the_conduct_criticised_names_whose_it_is():
+    text = "PARIS, 2 mai 2022 (AFP) - Le Quai d'Orsay a dénoncé lundi l'attitude de la Hongrie."
+    assert ("ACCUSE", "disapprove", [("FRA", "GOV")], [("HUN", None)]) in coded(text)

@@ -147,10 +147,12 @@ def _recipient_token(ctx: CodingContext, verb: Token, predicate: Predicate, subj
 
 
 def _party_inside(ctx: CodingContext, target: Token | None) -> Token | None:
-    """A target that names no party may hold one: 'an agreement with the EU', 'Ukraine's bid'."""
+    """A target that names no party may hold one: 'an agreement with the EU', 'Ukraine's bid',
+    'l'attitude de la Turquie'."""
     if target is None or place_country(ctx, target):
         return target
     inner = with_prep(target, ctx.grammar.prepositions.comitative, ctx.grammar)
+    inner += with_prep(target, ctx.grammar.prepositions.genitive, ctx.grammar)
     inner += [c for c in target.children if c.dep_ == "poss"]
     return next((t for t in inner if place_country(ctx, t)), target)
 
