@@ -158,3 +158,9 @@ def test_release_refusal_alert_and_concession(text, expected):
 
 def test_funds_released_are_no_release_of_people():
     assert events("MANILLE, 4 juin 2024 (AFP) - Le gouvernement a libéré des fonds pour les sinistrés.") == []
+
+
+def test_a_lifting_told_by_its_noun():
+    text = ("ROME, 4 juin 2024 (AFP) - La levée de l'état d'urgence, décidée par le gouvernement italien, "
+            "est entrée en vigueur jeudi.")
+    assert ("CONCEDE", None, ("ITA",), ("GOV",), ("ITA",)) in coded(text)
