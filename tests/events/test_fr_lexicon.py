@@ -164,3 +164,9 @@ def test_a_lifting_told_by_its_noun():
     text = ("ROME, 4 juin 2024 (AFP) - La levée de l'état d'urgence, décidée par le gouvernement italien, "
             "est entrée en vigueur jeudi.")
     assert ("CONCEDE", None, ("ITA",), ("GOV",), ("ITA",)) in coded(text)
+
+
+def test_a_partitive_object_after_a_weekday():
+    # the parser reads "mardi des renforts" as a date and a prepositional phrase
+    found = coded("RABAT, 4 juin 2024 (AFP) - Le Maroc a déployé mardi des renforts à la frontière.")
+    assert any(e[:2] == ("MOBILIZE", "police") and e[2] == ("MAR",) for e in found)
