@@ -158,3 +158,22 @@ def test_release_refusal_alert_and_concession(text, expected):
 
 def test_funds_released_are_no_release_of_people():
     assert events("MANILLE, 4 juin 2024 (AFP) - Le gouvernement a libéré des fonds pour les sinistrés.") == []
+
+
+def test_a_lifting_told_by_its_noun():
+    text = ("ROME, 4 juin 2024 (AFP) - La levée de l'état d'urgence, décidée par le gouvernement italien, "
+            "est entrée en vigueur jeudi.")
+    assert ("CONCEDE", None, ("ITA",), ("GOV",), ("ITA",)) in coded(text)
+
+
+def test_a_partitive_object_after_a_weekday():
+    # the parser reads "mardi des renforts" as a date and a prepositional phrase
+    found = coded("RABAT, 4 juin 2024 (AFP) - Le Maroc a déployé mardi des renforts à la frontière.")
+    assert any(e[:2] == ("MOBILIZE", "police") and e[2] == ("MAR",) for e in found)
+
+
+def test_killings_need_a_killer_named_in_the_clause():
+    by = coded("BAMAKO, 4 juin 2024 (AFP) - Trois soldats maliens ont été tués par des jihadistes près de Gao.")
+    assert ("ASSAULT", None, ("MLI",), ("REB",), ("MLI",)) in by
+    assert not any(e.event == "ASSAULT" for e in events(
+        "BAMAKO, 4 juin 2024 (AFP) - Trois personnes ont été tuées près de Gao."))

@@ -418,6 +418,11 @@ def _roles(ctx: CodingContext, token: Token, happening: Happening) -> tuple[Toke
         actor = logical_subject(ctx, token)
         patients = logical_object(ctx, token) if happening.recipient in {"obj", "country"} \
             or happening.actor_is_object else []
+        if not patients and (happening.recipient in {"obj", "country"} or happening.actor_is_object):
+            # "a déployé mardi des renforts": after a date the parser reads the partitive article
+            # as a preposition (as statements._object_parties does)
+            patients = [c for c in token.children if c.dep_ == "obl:arg" and any(
+                k.dep_ == "case" and k.morph.get("PronType") == ["Art"] for k in c.children)]
         for prep in happening.recipient_preps:
             patients += [g for g in with_prep(token, prep, grammar) if not is_time(ctx, g)]
             patients += [g for o in objects(token) for g in with_prep(o, prep, grammar) if not is_time(ctx, g)]
