@@ -308,9 +308,12 @@ def test_a_counted_crowd_is_a_protest_and_an_uncounted_one_is_not():
     assert [(e.event, e.mode) for e in counted] == [("PROTEST", "demo")]
     assert record_of("DIJON, 7 juin 2024 (AFP) - Le nombre de manifestants reste stable selon la préfecture.",
                      "fr").events == []
-    # what they demand is a REQUEST (the lexicon knows "démission"), but no protest is counted
+    # what an uncounted crowd demands of no one named is neither a protest nor a separate REQUEST
+    # (annotation.md, Demands: the topic of a demonstration); a union's demand is a REQUEST
     demand = record_of("DIJON, 7 juin 2024 (AFP) - Les manifestants réclament la démission du maire.", "fr").events
-    assert not any(e.event == "PROTEST" for e in demand)
+    assert demand == []
+    union = record_of("DIJON, 7 juin 2024 (AFP) - Les syndicats réclament la démission du maire.", "fr").events
+    assert [(e.event, e.mode) for e in union] == [("REQUEST", "change")]
 
 
 def test_protests_followed_or_covered_are_a_topic_not_a_happening():

@@ -236,6 +236,10 @@ def verb_requests(ctx: CodingContext, verb: Token, sentence: Span) -> list[Draft
     drafts = _requests(ctx, verb, verb, actors, why, contents, addressees, sentence)
     if not drafts:
         drafts = _open_request(ctx, verb, actors, why, contents, addressees, sentence)
+    if placed and all(a.sector == "CVL" for a in actors) and not any(np_actors(ctx, a) for a in addressees):
+        # "2000 personnes ont manifesté pour réclamer la démission du maire": what a crowd demands
+        # of no one named is its protest's topic, not a separate REQUEST (annotation.md, Demands)
+        drafts = [d for d in drafts if d.event != "REQUEST"]
     return drafts
 
 
