@@ -397,3 +397,10 @@ def test_a_counted_crowd_dislodged_by_the_police_is_the_target():
             "ont été délogés par les forces de l'ordre dans la soirée.")
     found = kinds(record_of(text, "fr"))
     assert ("COERCE", "restrict", None, ("FRA",), ("COP",)) in found
+
+
+def test_an_investigation_opened_in_the_passive_is_reported():
+    french = record_of("RENNES, 4 avril 2023 (AFP) - Une enquête a été ouverte pour dégradations.", "fr").events
+    english = record_of("CARDIFF, April 4 (Reuters) - An investigation was launched into the fire.", "en").events
+    assert [(e.event, e.mode, e.actor[0].sector) for e in french] == [("ACCUSE", "investigate", "JUD")]
+    assert [(e.event, e.mode, e.actor[0].sector) for e in english] == [("ACCUSE", "investigate", "JUD")]

@@ -161,7 +161,8 @@ def _after_light_verb(ctx: CodingContext, token: Token) -> bool:
     # "en organisant des barrages depuis trois semaines" describes a manner, not one act
     gerund = head.morph.get("VerbForm") == ["Part"] and head.morph.get("Tense") == ["Pres"] \
         and not helpers(head)  # "is conducting" is no gerund
-    return token.dep_ in {"obj", "dobj", "obl:arg", "pobj"} and not gerund and (
+    # "une enquête a été ouverte", "an investigation was launched": the passive's subject likewise
+    return token.dep_ in {"obj", "dobj", "obl:arg", "pobj", "nsubj:pass", "nsubjpass"} and not gerund and (
         fold(head.lemma_) in light or fold(head.text) in light)
 
 
