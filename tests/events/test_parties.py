@@ -115,3 +115,8 @@ def test_a_french_seat_receives_a_domestic_delegation():
 def test_the_conduct_criticised_names_whose_it_is():
     text = "PARIS, 2 mai 2022 (AFP) - Le Quai d'Orsay a dénoncé lundi l'attitude de la Hongrie."
     assert ("ACCUSE", "disapprove", [("FRA", "GOV")], [("HUN", None)]) in coded(text)
+
+
+def test_land_named_by_a_city_of_a_country_the_text_never_names():
+    text = "KHARKIV, 2 mai 2022 (AFP) - Les forces russes se sont retirées de la région de Kharkiv."
+    assert ("RETREAT", "withdraw", [("RUS", "MIL")], [("UKR", None)]) in coded(text)

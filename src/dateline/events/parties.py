@@ -325,8 +325,12 @@ def place_country(ctx: CodingContext, token: Token) -> list[ActorRef]:
         return direct
     if fold(token.lemma_) in ctx.cues.place_nouns:
         for country in countries_below(ctx, token)[:1]:
-            mention = next(m for m in ctx.res.mentions if m.iso3 == country)
-            return [country_actor(mention, ctx.res.doc)]
+            mention = next((m for m in ctx.res.mentions if m.iso3 == country), None)
+            if mention is not None:
+                return [country_actor(mention, ctx.res.doc)]
+            # "la région de Kiev": a city names the country, which the text never names
+            return [ActorRef(text=np_text(token), name=None, country=country, sector=None,
+                             reason=f"'{np_text(token)}': land of {country}")]
     return []
 
 
