@@ -238,7 +238,9 @@ def _called_protest(ctx: CodingContext, clause: Token, verb: Token, actors: list
                     why: str) -> Draft | None:
     """'a appelé à manifester samedi': PLOVER codes the announced protest (aux future)."""
     kinds = ctx.lex.happenings.get(("VERB", fold(clause.lemma_)), [])
-    protest = next((h for h in kinds if h.event == "PROTEST"), None)
+    # a protest verb that needs its object ('take part') is one only with it ('to take action' is none)
+    protest = next((h for h in kinds if h.event == "PROTEST"
+                    and (not h.objects or any(word_in(t, h.objects) for t in clause.subtree))), None)
     if protest is None:
         return None
     reasons = [f"PROTEST called for: '{verb.text}' to '{clause.text}' (aux future)", why]
