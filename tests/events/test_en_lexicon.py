@@ -75,3 +75,75 @@ def test_a_call_to_take_action_is_no_call_to_protest():
 def test_missiles_hurled_at_police_are_assault_primitive():
     text = "CARACAS, June 9, 2022 (Reuters) - Protesters hurled bottles and other missiles at riot police in Caracas."
     assert [(e[0], e[1]) for e in coded(text)] == [("ASSAULT", "primitive")]
+
+
+# --- REJECT --------------------------------------------------------------------------------
+def test_rejecting_accusations_or_a_demand_is_reject():
+    text = "VILNIUS, June 9, 2022 (Reuters) - Latvia dismissed the accusations as baseless on Monday."
+    assert [(e[0], e[2]) for e in coded(text)] == [("REJECT", [("LVA", None)])]
+    demand = "VILNIUS, June 9, 2022 (Reuters) - Lithuanian President Rasa Petraitis refused a demand to meet the strikers."
+    assert [(e[0], e[2]) for e in coded(demand)] == [("REJECT", [("LTU", "GOV")])]
+
+
+def test_dismissing_people_is_no_rejection():
+    text = "VILNIUS, June 9, 2022 (Reuters) - The Lithuanian airline dismissed 40 pilots on Monday."
+    assert "REJECT" not in types(text)
+
+
+def test_declining_to_attend_is_reject_but_declining_to_comment_is_not():
+    text = "VILNIUS, June 9, 2022 (Reuters) - The Estonian foreign minister declined to attend the summit in Riga."
+    assert [(e[0], e[2]) for e in coded(text)] == [("REJECT", [("EST", "GOV")])]
+    comment = "VILNIUS, June 9, 2022 (Reuters) - The Estonian foreign minister declined to comment on the report."
+    assert coded(comment) == []
+
+
+def test_ruling_out_is_reject():
+    text = "QUITO, June 9, 2022 (Reuters) - Ecuadorean President Luis Andrade on Monday ruled out early elections."
+    assert [(e[0], e[2]) for e in coded(text)] == [("REJECT", [("ECU", "GOV")])]
+
+
+# --- THREATEN, SANCTION, RETREAT, ACCUSE, SUPPORT, AGREE -------------------------------------
+def test_threatening_to_act_is_threaten():
+    text = "VIENNA, June 9, 2022 (Reuters) - Slovenia has threatened to close its border with Croatia."
+    assert [(e[0], e[2]) for e in coded(text)] == [("THREATEN", [("SVN", None)])]
+
+
+def test_vowing_revenge_is_threaten_but_vowing_reforms_is_not():
+    text = "KABUL, June 9, 2022 (Reuters) - The Pakistani Taliban vowed revenge after the raid."
+    assert [(e[0], e[1]) for e in coded(text)] == [("THREATEN", "violence")]
+    reforms = "KABUL, June 9, 2022 (Reuters) - Afghan President Ahmad Karimi vowed reforms on Monday."
+    assert coded(reforms) == []
+
+
+def test_sanctions_imposed_on_no_named_target_are_sanction():
+    text = "BRUSSELS, June 9, 2022 (Reuters) - The European Union imposed new sanctions on Tuesday after the vote."
+    assert [(e[0], e[2]) for e in coded(text)] == [("SANCTION", [("EUR", None)])]
+
+
+def test_a_minister_quitting_is_retreat_resign():
+    text = "CANBERRA, June 9, 2022 (Reuters) - Australia's trade minister quit on Friday after the scandal."
+    assert coded(text) == [("RETREAT", "resign", [("AUS", "GOV")], [])]
+    smoking = "CANBERRA, June 9, 2022 (Reuters) - The Australian health minister quit smoking last year."
+    assert coded(smoking) == []
+
+
+def test_an_indictment_on_counts_is_accuse_allege():
+    text = "MIAMI, June 9, 2022 (Reuters) - A Florida grand jury indicted the county sheriff on seven counts on Friday."
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("ACCUSE", "allege", [("USA", "JUD")])]
+
+
+def test_admiration_expressed_and_a_decision_welcomed_are_support():
+    text = "BERLIN, June 9, 2022 (Reuters) - Dutch Prime Minister Pieter de Vries expressed his admiration for Ukraine."
+    assert coded(text) == [("SUPPORT", None, [("NLD", "GOV")], [("UKR", None)])]
+    welcomed = "BERLIN, June 9, 2022 (Reuters) - Denmark welcomed the court's decision on Monday."
+    assert [(e[0], e[2]) for e in coded(welcomed)] == [("SUPPORT", [("DNK", None)])]
+
+
+def test_welcoming_a_visitor_stays_a_visit():
+    text = "BERLIN, June 9, 2022 (Reuters) - Chancellor Olaf Scholz welcomed Danish Prime Minister Mette Frederiksen."
+    assert "SUPPORT" not in types(text)
+
+
+def test_an_invitation_is_agree():
+    text = "SANTIAGO, June 9, 2022 (Reuters) - Chile invited Bolivia to talks on the water dispute."
+    assert [(e[0], e[2], e[3]) for e in coded(text)] == [("AGREE", [("CHL", None)], [("BOL", None)])]
