@@ -147,3 +147,38 @@ def test_welcoming_a_visitor_stays_a_visit():
 def test_an_invitation_is_agree():
     text = "SANTIAGO, June 9, 2022 (Reuters) - Chile invited Bolivia to talks on the water dispute."
     assert [(e[0], e[2], e[3]) for e in coded(text)] == [("AGREE", [("CHL", None)], [("BOL", None)])]
+
+
+# --- REQUEST contents, courts, punches, turnout --------------------------------------------
+def test_demanding_the_scrapping_of_a_tax_is_a_request():
+    text = "DUBLIN, June 9, 2022 (Reuters) - Irish farmers' unions demanded the scrapping of the new carbon tax."
+    assert [e[0] for e in coded(text)] == ["REQUEST"]
+
+
+def test_a_call_for_a_cessation_of_hostilities_is_a_request():
+    text = "NAIROBI, June 9, 2022 (Reuters) - The African Union called for an immediate cessation of hostilities in Tigray."
+    assert [e[0] for e in coded(text)] == ["REQUEST"]
+
+
+def test_advising_an_official_to_resign_is_a_request():
+    text = "ABUJA, June 9, 2022 (Reuters) - Nigerian senator Ibrahim Musa advised the party chairman Ado Bello to resign."
+    assert [(e[0], e[2]) for e in coded(text)] == [("REQUEST", [("NGA", "LEG")])]
+
+
+def test_a_prison_term_given_is_sanction_convict():
+    text = "OSLO, June 9, 2022 (Reuters) - The Norwegian activist Ola Berg has been given a two-year prison term."
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("SANCTION", "convict", [("NOR", "JUD")])]
+    tour = "OSLO, June 9, 2022 (Reuters) - The Norwegian justice minister gave reporters a tour of the prison."
+    assert coded(tour) == []
+
+
+def test_throwing_punches_is_assault_beat():
+    text = "LYON, June 9, 2022 (Reuters) - A French boxer threw punches at a riot police officer on Saturday."
+    assert [(e[0], e[1]) for e in coded(text)] == [("ASSAULT", "beat")]
+
+
+def test_protesters_turning_out_is_protest_but_voters_are_not():
+    text = "SANTIAGO, June 9, 2022 (Reuters) - About 40,000 protesters turned out across Chile on Saturday."
+    assert [(e[0], e[1]) for e in coded(text)] == [("PROTEST", "demo")]
+    voters = "SANTIAGO, June 9, 2022 (Reuters) - Millions of voters turned out across Chile on Sunday."
+    assert coded(voters) == []

@@ -319,6 +319,7 @@ def _content_predicate(ctx: CodingContext, token: Token) -> Content | None:
                 return predicate
             near = [*objects(token), *token.children]
             near += [g for o in objects(token) for g in o.children if g.dep_ in {"nmod", "compound", "pobj", "prep"}]
+            near += [g for c in token.children if c.dep_ == "prep" for g in c.children]  # "the scrapping of the tax"
             if any(fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects for o in near):
                 return predicate
     return None
