@@ -182,3 +182,20 @@ def test_protesters_turning_out_is_protest_but_voters_are_not():
     assert [(e[0], e[1]) for e in coded(text)] == [("PROTEST", "demo")]
     voters = "SANTIAGO, June 9, 2022 (Reuters) - Millions of voters turned out across Chile on Sunday."
     assert coded(voters) == []
+
+
+# --- batch 4: criticism, admiration, a participle the tagger mistakes ----------------------
+def test_security_forces_sealing_off_a_district_is_coded_though_tagged_a_participle():
+    # the tagger reads 'sealed' after a compound subject as a participle; the parse has it as the root verb
+    text = "Romanian security forces sealed off areas of central Bucharest on Saturday to contain the protesters."
+    assert [(e[0], e[1]) for e in coded(text)] == [("COERCE", "restrict")]
+
+
+def test_admiration_expressed_for_a_movement_is_support():
+    text = "MILAN, June 9, 2022 (Reuters) - Italian minister Carlo Rossi expressed his admiration for the striking dockers."
+    assert [(e[0], e[2]) for e in coded(text)] == [("SUPPORT", [("ITA", "GOV")])]
+
+
+def test_faulting_a_view_is_accuse():
+    text = "LAGOS, June 9, 2022 (Reuters) - Nigerian senator Musa Ibrahim faulted the view expressed by the party spokesman."
+    assert [(e[0], e[2]) for e in coded(text)] == [("ACCUSE", [("NGA", "LEG")])]
