@@ -125,7 +125,9 @@ def _verb_reports(ctx: CodingContext, token: Token) -> bool:
     has_aux = bool(helping)
     by_agent = any(c.dep_ in {"obl:agent", "agent"} for c in token.children)  # "Visés par des jets de pierres"
     past = token.morph.get("Tense") != ["Pres"]
-    if form == ["Part"] and past and not has_aux and not by_agent \
+    finite = is_root(token) and any(c.dep_ == "nsubj" for c in token.children) and \
+        any(c.dep_ in {"obj", "dobj", "prt", "compound:prt"} for c in token.children)  # "forces sealed off areas"
+    if form == ["Part"] and past and not has_aux and not by_agent and not finite \
             and token.dep_ not in {"advcl", "conj"} and not gapped(token, grammar):
         return False  # "manifestant" as a noun, "Placé en garde à vue, il ...", "rassemblés"
     if form == ["Part"] and not past and token.dep_ in {"xcomp", "obj", "nsubj", "obl", "obl:arg", "nmod", "appos"}:

@@ -247,7 +247,9 @@ def _called_protest(ctx: CodingContext, clause: Token, verb: Token, actors: list
                     why: str) -> Draft | None:
     """'a appelé à manifester samedi': PLOVER codes the announced protest (aux future)."""
     kinds = ctx.lex.happenings.get(("VERB", fold(clause.lemma_)), [])
-    protest = next((h for h in kinds if h.event == "PROTEST"), None)
+    # a protest verb that needs its object ('take part') is one only with it ('to take action' is none)
+    protest = next((h for h in kinds if h.event == "PROTEST"
+                    and (not h.objects or any(word_in(t, h.objects) for t in clause.subtree))), None)
     if protest is None:
         return None
     reasons = [f"PROTEST called for: '{verb.text}' to '{clause.text}' (aux future)", why]
@@ -326,6 +328,7 @@ def _content_predicate(ctx: CodingContext, token: Token) -> Content | None:
                 return predicate
             near = [*objects(token), *token.children]
             near += [g for o in objects(token) for g in o.children if g.dep_ in {"nmod", "compound", "pobj", "prep"}]
+            near += [g for c in token.children if c.dep_ == "prep" for g in c.children]  # "the scrapping of the tax"
             if any(fold(o.lemma_) in predicate.objects or fold(o.text) in predicate.objects for o in near):
                 return predicate
     return None

@@ -260,6 +260,8 @@ def build(dictionary: Dictionary, table: dict[str, tuple[str, str | None]], sele
             if slots is None or typed is None or not (slots["objects"] or slots["preps"]):
                 skipped += 1
                 continue
+            # forms a pattern's word lacks ('SENTENCES': 'sentence'), named by the selection's `forms`
+            slots["objects"] += [f for o in slots["objects"] for f in chosen.get("forms", {}).get(o, [])]
             key = (pattern.code, json.dumps(sorted(slots["preps"].items())), slots.get("actor", ""),
                    slots.get("recipient"))
             if key in merged and slots["objects"] and merged[key]["objects"]:
