@@ -231,3 +231,17 @@ def test_officers_searching_bags_is_coerce():
 def test_an_ultimatum_issued_is_threaten():
     text = "BAKU, June 9, 2022 (Reuters) - Azerbaijan issued an ultimatum to the Armenian government on Monday."
     assert coded(text) == [("THREATEN", None, [("AZE", None)], [("ARM", "GOV")])]
+
+
+# --- batch 6: opening fire, a strike staged -------------------------------------------------
+def test_opening_fire_is_assault_firearms():
+    text = "KARACHI, June 9, 2022 (Reuters) - Pakistani police opened fire on the crowd outside the court on Sunday."
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("ASSAULT", "firearms", [("PAK", "COP")])]
+    shop = "KARACHI, June 9, 2022 (Reuters) - The new Pakistani mall opened on Sunday, and fire crews stood by."
+    assert coded(shop) == []
+
+
+def test_a_strike_staged_is_protest_strike_but_a_strike_launched_on_a_camp_is_not():
+    text = "COLOMBO, June 9, 2022 (Reuters) - Sri Lankan dock workers staged a strike in Colombo on Monday."
+    assert [(e[0], e[1]) for e in coded(text)] == [("PROTEST", "strike")]
+    assert "PROTEST" not in types("COLOMBO, June 9, 2022 (Reuters) - Sri Lankan jets launched a strike on the camp.")
