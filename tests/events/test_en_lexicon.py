@@ -199,3 +199,49 @@ def test_admiration_expressed_for_a_movement_is_support():
 def test_faulting_a_view_is_accuse():
     text = "LAGOS, June 9, 2022 (Reuters) - Nigerian senator Musa Ibrahim faulted the view expressed by the party spokesman."
     assert [(e[0], e[2]) for e in coded(text)] == [("ACCUSE", [("NGA", "LEG")])]
+
+
+# --- batch 5: deportations, slogans, clearing, searches, ultimatums ------------------------
+def test_deporting_migrants_is_coerce_deport_but_a_generic_passive_is_not():
+    text = "ROME, June 9, 2022 (Reuters) - Malta deported 60 migrants to Libya on Tuesday."
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("COERCE", "deport", [("MLT", None)])]
+    generic = "ROME, June 9, 2022 (Reuters) - In Malta the process of being deported is very slow."
+    assert coded(generic) == []
+
+
+def test_chanting_or_shouting_slogans_is_protest():
+    chanted = "ANKARA, June 9, 2022 (Reuters) - Hundreds of Turkish students chanted slogans in Ankara on Friday."
+    assert [(e[0], e[1]) for e in coded(chanted)] == [("PROTEST", "demo")]
+    shouted = "ANKARA, June 9, 2022 (Reuters) - Dozens of miners were shouting slogans outside the Turkish parliament."
+    assert [(e[0], e[1]) for e in coded(shouted)] == [("PROTEST", "demo")]
+
+
+def test_police_clearing_a_square_is_coerce_restrict_but_a_court_clearing_a_minister_is_not():
+    text = "TBILISI, June 9, 2022 (Reuters) - Georgian police cleared the main square on Sunday."
+    assert [(e[0], e[1]) for e in coded(text)] == [("COERCE", "restrict")]
+    court = "TBILISI, June 9, 2022 (Reuters) - A Georgian court cleared the minister of all charges."
+    assert "COERCE" not in types(court)
+
+
+def test_officers_searching_bags_is_coerce():
+    text = "TBILISI, June 9, 2022 (Reuters) - Georgian police officers searched bags at the entrance to the rally."
+    assert [(e[0], e[2]) for e in coded(text)] == [("COERCE", [("GEO", "COP")])]
+
+
+def test_an_ultimatum_issued_is_threaten():
+    text = "BAKU, June 9, 2022 (Reuters) - Azerbaijan issued an ultimatum to the Armenian government on Monday."
+    assert coded(text) == [("THREATEN", None, [("AZE", None)], [("ARM", "GOV")])]
+
+
+# --- batch 6: opening fire, a strike staged -------------------------------------------------
+def test_opening_fire_is_assault_firearms():
+    text = "KARACHI, June 9, 2022 (Reuters) - Pakistani police opened fire on the crowd outside the court on Sunday."
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("ASSAULT", "firearms", [("PAK", "COP")])]
+    shop = "KARACHI, June 9, 2022 (Reuters) - The new Pakistani mall opened on Sunday, and fire crews stood by."
+    assert coded(shop) == []
+
+
+def test_a_strike_staged_is_protest_strike_but_a_strike_launched_on_a_camp_is_not():
+    text = "COLOMBO, June 9, 2022 (Reuters) - Sri Lankan dock workers staged a strike in Colombo on Monday."
+    assert [(e[0], e[1]) for e in coded(text)] == [("PROTEST", "strike")]
+    assert "PROTEST" not in types("COLOMBO, June 9, 2022 (Reuters) - Sri Lankan jets launched a strike on the camp.")
