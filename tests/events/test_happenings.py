@@ -404,3 +404,12 @@ def test_an_investigation_opened_in_the_passive_is_reported():
     english = record_of("CARDIFF, April 4 (Reuters) - An investigation was launched into the fire.", "en").events
     assert [(e.event, e.mode, e.actor[0].sector) for e in french] == [("ACCUSE", "investigate", "JUD")]
     assert [(e.event, e.mode, e.actor[0].sector) for e in english] == [("ACCUSE", "investigate", "JUD")]
+
+
+def test_an_act_with_no_target_concerns_the_named_actors_country_not_the_datelines():
+    investigated = record_of("PARIS, April 4 (Reuters) - Dutch police have launched an investigation into the "
+                             "fire.", "en").events
+    suspended = record_of("LONDON, April 4 (Reuters) - The Spanish government suspended the fuel tax increase.",
+                          "en").events
+    assert [(e.event, e.recipient[0].country) for e in investigated] == [("ACCUSE", "NLD")]
+    assert [(e.event, e.recipient[0].country) for e in suspended] == [("CONCEDE", "ESP")]

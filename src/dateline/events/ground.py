@@ -37,6 +37,7 @@ from dateline.events.syntax import (
     with_prep,
     word_in,
 )
+from dateline.kb import load_kb
 from dateline.lang.schema import Happening
 from dateline.resolve.actors import ActorRef
 from dateline.textutil import fold
@@ -292,6 +293,9 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
         actors = [ActorRef(text=a.text, name=a.text or "unknown attacker", country=None, sector=None,
                            reason="attacker not named") for a in actors]
     recipients = _recipients(ctx, happening, named, country, where, patient_token)
+    if recipients and happening.recipient == "country" and named and all(r.name is None and r.sector is None
+                                                                         for r in recipients):
+        recipients = _own_country(ctx, token, sentence, actors) or recipients
     if recipients is None:
         return None
     if happening.partners:  # "les manifestants se sont heurtés aux policiers": both sides act
@@ -371,6 +375,19 @@ def _other_sides(ctx: CodingContext, token: Token, actor_token: Token | None, ha
         found = [ActorRef(text="", name=None, country=country, sector=happening.partner_sector,
                           reason=f"the other side, unnamed: {happening.partner_sector} of {country} ({where})")]
     return found
+
+
+def _own_country(ctx: CodingContext, token: Token, sentence: Span, actors: list[ActorRef]) -> list[ActorRef]:
+    """'the French government suspended the fuel tax' in a London-datelined story: an act with no
+    target that the clause places nowhere concerns the named actor's own country, not the dateline's."""
+    own = countries(actors)
+    if clause_country(ctx, token, sentence) is not None or len(own) != 1:
+        return []
+    country = next(iter(own))
+    if country not in load_kb().countries:
+        return []  # an organisation (UNO, EUR, NGO) has no country of its own
+    return [ActorRef(text="", name=None, country=country, sector=None,
+                     reason=f"unnamed party in {country}, the actor's own country")]
 
 
 def _recipients(ctx: CodingContext, happening: Happening, named: bool, country: str | None, where: str,
