@@ -109,3 +109,10 @@ def test_a_later_surname_the_tagger_took_for_a_noun_is_still_that_person():
     res = resolve_entities(doc, "en", frozenset())
     found = {e.span.text: e.actor.country for e in res.entities if e.label == "PERSON" and e.actor}
     assert found.get("Kamau") == "KEN"
+
+
+def test_an_organisation_in_the_title_is_whom_the_person_acts_for():
+    found = people("UN envoy Maria Lindqvist met Sudanese officials in Khartoum on Monday.", "en")
+    assert found["Maria Lindqvist"][0] == "UNO"
+    found = people("L'émissaire de l'UE Jan Kowal a rencontré lundi le président serbe.", "fr")
+    assert found.get("Jan Kowal", (None,))[0] == "EUR"

@@ -177,9 +177,30 @@ def learn_person_role(ent: Span, mentions: list[CountryMention], lex: ActorLexic
         if window is None:
             continue
         found = _role_with_country(window, ent, mentions, lex)
+        if found and found.country is None:
+            found = _organisation_title(window, ent, mentions, found) or found
         if found:
             return found
-    return ActorRef(text=ent.text, name=ent.text, reason="person without a stated role")
+    pre = _pre_window(ent)
+    return (pre is not None and _organisation_title(pre, ent, mentions, None)) or \
+        ActorRef(text=ent.text, name=ent.text, reason="person without a stated role")
+
+
+def _organisation_title(window: Span, ent: Span, mentions: list[CountryMention],
+                        found: ActorRef | None) -> ActorRef | None:
+    """'UN Secretary-General Ban Ki-moon', 'UN leader X', 'EU envoy Y': an organisation in the
+    title before the name, with no country there, is whom the person acts for (PLOVER: UNO, EUR,
+    IGO), whatever their nationality."""
+    if window.end != ent.start:
+        return None
+    inside = [m for m in mentions if window.start <= m.start and m.end <= window.end]
+    orgs = [m for m in inside if m.kind == "org"]
+    if not orgs or len(orgs) != len(inside):
+        return None
+    code = orgs[-1].iso3.split("|", 1)[0]
+    text = ent.doc[orgs[-1].start:orgs[-1].end].text
+    return ActorRef(text=ent.text, name=ent.text, country=code, sector=found.sector if found else None,
+                    role=found.role if found else None, reason=f"title before the name names {text}: '{window.text}'")
 
 
 def _pre_window(ent: Span) -> Span | None:
