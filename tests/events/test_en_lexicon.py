@@ -245,3 +245,12 @@ def test_a_strike_staged_is_protest_strike_but_a_strike_launched_on_a_camp_is_no
     text = "COLOMBO, June 9, 2022 (Reuters) - Sri Lankan dock workers staged a strike in Colombo on Monday."
     assert [(e[0], e[1]) for e in coded(text)] == [("PROTEST", "strike")]
     assert "PROTEST" not in types("COLOMBO, June 9, 2022 (Reuters) - Sri Lankan jets launched a strike on the camp.")
+
+
+def test_an_expressed_regret_is_disapproval():
+    from dateline.pipeline import extract
+    from dateline.sources import SourceDocument
+
+    text = "GENEVA, May 28 (Reuters) - UN envoy Maria Lindqvist expressed deep regret over the failure of the talks."
+    events = extract(SourceDocument(text=text)).events
+    assert [(e.event, e.mode, e.actor[0].country) for e in events] == [("ACCUSE", "disapprove", "UNO")]
