@@ -413,3 +413,9 @@ def test_an_act_with_no_target_concerns_the_named_actors_country_not_the_datelin
                           "en").events
     assert [(e.event, e.recipient[0].country) for e in investigated] == [("ACCUSE", "NLD")]
     assert [(e.event, e.recipient[0].country) for e in suspended] == [("CONCEDE", "ESP")]
+
+
+def test_an_arrest_in_a_french_departement_in_a_belgian_story_is_french():
+    events = record_of("BRUXELLES, 3 mars 2019 (Belga) - Dans le Var, la police a interpellé samedi trois "
+                       "personnes.", "fr").events
+    assert [(e.event, e.actor[0].country) for e in events] == [("COERCE", "FRA")]

@@ -267,3 +267,11 @@ def test_an_acronym_names_no_town_whose_airport_code_it_is():
     assert gazetteer.lookup("LBD") is None  # a riot-control weapon, also Khujand's airport code
     assert gazetteer.lookup("NYC").name == "New York City"
     assert gazetteer.lookup("UAE").country == "ARE"
+
+
+def test_french_departements_belgian_provinces_and_swiss_cantons_are_areas_of_their_country():
+    gazetteer = load_gazetteer()
+    for name, country in (("Var", "FRA"), ("Gironde", "FRA"), ("Seine-Saint-Denis", "FRA"), ("Hainaut", "BEL"),
+                          ("Valais", "CHE")):
+        entry = gazetteer.lookup(name, frozenset({"BEL"}))  # a Brussels dateline, say
+        assert entry is not None and entry.country == country and entry.feature == "ADM1", name
