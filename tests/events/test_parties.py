@@ -120,3 +120,9 @@ def test_the_conduct_criticised_names_whose_it_is():
 def test_land_named_by_a_city_of_a_country_the_text_never_names():
     text = "KHARKIV, 2 mai 2022 (AFP) - Les forces russes se sont retirées de la région de Kharkiv."
     assert ("RETREAT", "withdraw", [("RUS", "MIL")], [("UKR", None)]) in coded(text)
+
+
+def test_a_french_pronoun_in_what_a_government_says_is_that_government():
+    text = ("PARIS, 2 mai 2022 (AFP) - Le gouvernement portugais a annoncé lundi qu'il suspendait la hausse de "
+            "la taxe sur les carburants.")
+    assert any(e[0] == "CONCEDE" and e[2] == [("PRT", "GOV")] for e in coded(text))

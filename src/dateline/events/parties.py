@@ -82,6 +82,10 @@ def _np_actor(ctx: CodingContext, token: Token) -> list[ActorRef]:
         return list(ctx.group)
     if token.pos_ == "PRON" and word_of(token) in grammar.pronouns.first_person:
         return _quoted_speaker(ctx, token)
+    if token.pos_ == "PRON" and word_of(token) in grammar.pronouns.body:
+        body = _reporting_body(ctx, token)
+        if body:
+            return body
     if token.pos_ == "PRON":
         return _antecedent_person(ctx, token)
     person = _attached_person(ctx, token)  # "le président Emmanuel Macron", "the minister, Jane Roe"
@@ -145,6 +149,29 @@ def _organisation_people(ctx: CodingContext, token: Token) -> list[ActorRef]:
         if mention is not None and mention.kind == "org" and modifier:
             actor = country_actor(mention, ctx.res.doc)
             return [replace(actor, text=np_text(token), reason=f"'{np_text(token)}': people of {actor.name}")]
+    return []
+
+
+def _reporting_body(ctx: CodingContext, token: Token) -> list[ActorRef]:
+    """'Le gouvernement espagnol a annoncé qu'il suspendait la taxe': the subject pronoun of what
+    a government, a body or a country says is that body (a person saying it is left to the
+    antecedent rules)."""
+    if not token.dep_.startswith("nsubj"):
+        return []
+    for head in head_chain(token, 4):
+        if fold(head.lemma_) not in ctx.lex.speech:
+            continue
+        subj = logical_subject(ctx, head)
+        if subj is None or subj.i == token.i or subj.pos_ == "PRON":
+            return []
+        entity = ctx.res.token_entity.get(subj.i)
+        if entity is not None and entity.label == "PERSON" or fold(subj.lemma_) in ctx.cues.people_nouns:
+            return []
+        actors = np_actors(ctx, subj)
+        if not actors or any(a.role for a in actors):
+            return []
+        return [replace(a, text=token.text, reason=f"'{token.text}': {a.name or a.text}, which says it")
+                for a in actors]
     return []
 
 

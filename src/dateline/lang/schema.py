@@ -58,6 +58,7 @@ class Pronouns(Data):
     demonstrative: Words  # "celles-ci", "those": no party the text names
     indefinite: Words  # "quelqu'un", "someone": nobody in particular
     inanimate: Words  # "en", "y", "it": no person or group
+    body: Words = frozenset()  # "il" in "le gouvernement a annoncé qu'il ...": the body that says it
 
 
 class Auxiliaries(Data):
