@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from dateline.pipeline import extract
 from dateline.sources import SourceDocument
-
-
-def coded(text: str) -> list[tuple]:
-    return [(e.event, e.mode, sorted((a.country, a.sector) for a in e.actor),
-             sorted((r.country, r.sector) for r in e.recipient))
-            for e in extract(SourceDocument(text=text)).events]
+from tests.events.stories import coded
 
 
 def types(text: str) -> list[str]:
@@ -248,9 +243,6 @@ def test_a_strike_staged_is_protest_strike_but_a_strike_launched_on_a_camp_is_no
 
 
 def test_an_expressed_regret_is_disapproval():
-    from dateline.pipeline import extract
-    from dateline.sources import SourceDocument
-
     text = "GENEVA, May 28 (Reuters) - UN envoy Maria Lindqvist expressed deep regret over the failure of the talks."
     events = extract(SourceDocument(text=text)).events
     assert [(e.event, e.mode, e.actor[0].country) for e in events] == [("ACCUSE", "disapprove", "UNO")]

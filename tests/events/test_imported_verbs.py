@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from dateline.events.lexicon import event_lexicon
 from dateline.lang import load_language
-from dateline.pipeline import extract
-from dateline.sources import SourceDocument
-
-
-def coded(text: str) -> list[tuple]:
-    return [(e.event, e.mode, sorted((a.country, a.sector) for a in e.actor),
-             sorted((r.country, r.sector) for r in e.recipient))
-            for e in extract(SourceDocument(text=text)).events]
+from tests.events.stories import coded
 
 
 def test_a_killing_by_a_group_is_assault():

@@ -4,13 +4,7 @@ took for objects, and pronoun speakers after quotations."""
 
 from __future__ import annotations
 
-from dateline.pipeline import extract
-from dateline.sources import SourceDocument
-
-
-def coded(text: str, language: str | None = None) -> list[tuple]:
-    return [(e.event, e.mode, sorted((a.country, a.sector) for a in e.actor),
-             sorted((r.country, r.sector) for r in e.recipient)) for e in extract(SourceDocument(text=text), language).events]
+from tests.events.stories import coded
 
 
 def test_a_title_with_the_name_in_apposition_is_that_person():

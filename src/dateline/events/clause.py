@@ -145,3 +145,10 @@ def asks(ctx: CodingContext, verb: Token) -> bool:
         return True
     return any(prep_of(c, ctx.grammar) in preps or prep_of(g, ctx.grammar) in preps
                for c in verb.children for g in [c, *c.children])
+
+
+def partitive_arguments(verb: Token) -> list[Token]:
+    """'a reçu mardi des représentants', 'a déployé mardi des renforts': after a date the parser
+    reads the partitive article as a preposition; such an argument is the verb's object."""
+    return [c for c in verb.children if c.dep_ == "obl:arg" and any(
+        k.dep_ == "case" and k.morph.get("PronType") == ["Art"] for k in c.children)]

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from dateline.events.clause import logical_object, logical_subject, requested, speech_subject
+from dateline.events.clause import logical_object, logical_subject, partitive_arguments, requested, speech_subject
 from dateline.events.context import CodingContext
 from dateline.events.draft import Draft, countries, unique
 from dateline.events.modes import noun_aux
@@ -325,9 +325,7 @@ def _meeting(ctx: CodingContext, token: Token, happening: Happening, sentence: S
              country: str | None, where: str) -> Draft | None:
     """A meeting its noun reports: the sides its subject, genitive and prepositions ('between',
     'with') name, all of them actors; two countries, or two sectors of one."""
-    tokens = [actor_token] if actor_token is not None else []
-    tokens += with_prep(token, happening.partners, ctx.grammar)
-    tokens += [c for t in list(tokens) for c in conjuncts(t)]
+    tokens = ([actor_token] if actor_token is not None else []) + _side_tokens(ctx, token, actor_token, happening)
     sides: list[ActorRef] = []
     for side in tokens:
         placed = party(ctx, side, None, country, where, frozenset())
@@ -359,16 +357,21 @@ def _elsewhere(ctx: CodingContext, token: Token, sentence: Span, country: str | 
     return any(sentence.start <= m.start < sentence.end and m.iso3 != country for m in ctx.res.mentions)
 
 
+def _side_tokens(ctx: CodingContext, token: Token, actor_token: Token | None, happening: Happening) -> list[Token]:
+    """The phrases naming the other sides: after the happening's prepositions ('avec la police',
+    'between Peru and Chile'), with their conjuncts and those of its subject."""
+    sides = with_prep(token, happening.partners, ctx.grammar)
+    sides += [c for t in list(sides) for c in conjuncts(t)]
+    return sides + (list(conjuncts(actor_token)) if actor_token is not None else [])
+
+
 def _other_sides(ctx: CodingContext, token: Token, actor_token: Token | None, happening: Happening,
                  country: str | None, where: str) -> list[ActorRef]:
     """The other side of a clash: the phrases after its prepositions ('avec la police', 'between
     protesters and police') and a conjunct of its subject, else an unnamed side of the sector the
     lexicon gives."""
-    sides = [t for t in with_prep(token, happening.partners, ctx.grammar)]
-    sides += [c for t in list(sides) for c in conjuncts(t)]
-    sides += list(conjuncts(actor_token)) if actor_token is not None else []
     found: list[ActorRef] = []
-    for side in sides:
+    for side in _side_tokens(ctx, token, actor_token, happening):
         placed = party(ctx, side, None, country, where, frozenset())
         found += placed[0] if placed else []
     if not found and happening.partner_sector and country is not None:
@@ -439,10 +442,7 @@ def _roles(ctx: CodingContext, token: Token, happening: Happening) -> tuple[Toke
         patients = logical_object(ctx, token) if happening.recipient in {"obj", "country"} \
             or happening.actor_is_object else []
         if not patients and (happening.recipient in {"obj", "country"} or happening.actor_is_object):
-            # "a déployé mardi des renforts": after a date the parser reads the partitive article
-            # as a preposition (as statements._object_parties does)
-            patients = [c for c in token.children if c.dep_ == "obl:arg" and any(
-                k.dep_ == "case" and k.morph.get("PronType") == ["Art"] for k in c.children)]
+            patients = partitive_arguments(token)  # "a déployé mardi des renforts"
         for prep in happening.recipient_preps:
             patients += [g for g in with_prep(token, prep, grammar) if not is_time(ctx, g)]
             patients += [g for o in objects(token) for g in with_prep(o, prep, grammar) if not is_time(ctx, g)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dateline.events.clause import logical_object, logical_subject, requested
+from dateline.events.clause import logical_object, logical_subject, partitive_arguments, requested
 from dateline.events.context import CodingContext
 from dateline.events.draft import Draft, countries, unique
 from dateline.events.modes import aux_mode
@@ -128,8 +128,7 @@ def _object_parties(ctx: CodingContext, verb: Token) -> list[Token]:
     found = [o for o in logical_object(ctx, verb) if not is_time(ctx, o)]
     if found:
         return found
-    return [c for c in verb.children if c.dep_ == "obl:arg" and any(
-        k.dep_ == "case" and k.morph.get("PronType") == ["Art"] for k in c.children)]
+    return partitive_arguments(verb)
 
 
 def _recipient_token(ctx: CodingContext, verb: Token, predicate: Predicate, subj: Token | None) -> Token | None:

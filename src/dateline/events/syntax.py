@@ -6,6 +6,7 @@ lexicon: each helper works on a parse alone, and is tested on hand-built `Doc`s.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -63,14 +64,20 @@ def with_prep(head: Token, preps: str | Iterable[str], grammar: Grammar) -> list
     return found
 
 
+@cache
+def _phrases(words: frozenset[str]) -> tuple[list[str], ...]:
+    """The entries of several words of a word set, split (computed once per set)."""
+    return tuple(parts for parts in (phrase.split() for phrase in words) if len(parts) > 1)
+
+
 def word_in(token: Token, words: frozenset[str]) -> bool:
     """Whether a token is one of `words`, by lemma or form; a phrase of several words ('martial
     law') is its last word preceded by the others."""
-    if fold(token.lemma_) in words or fold(token.text) in words:
+    forms = {fold(token.lemma_), fold(token.text)}
+    if forms & words:
         return True
-    for phrase in words:
-        parts = phrase.split()
-        if len(parts) > 1 and parts[-1] in {fold(token.lemma_), fold(token.text)} and token.i >= len(parts) - 1:
+    for parts in _phrases(words):
+        if parts[-1] in forms and token.i >= len(parts) - 1:
             before = token.doc[token.i - len(parts) + 1:token.i]
             if [fold(t.text) for t in before] == parts[:-1]:
                 return True

@@ -173,7 +173,8 @@ def country_actor(mention: CountryMention, doc: Doc, sector: str | None = None) 
 
 def learn_person_role(ent: Span, mentions: list[CountryMention], lex: ActorLexicon) -> ActorRef:
     """Country, sector and role of a person from the title or apposition around the name."""
-    for window in (_pre_window(ent), _post_window(ent)):
+    pre = _pre_window(ent)
+    for window in (pre, _post_window(ent)):
         if window is None:
             continue
         found = _role_with_country(window, ent, mentions, lex)
@@ -181,7 +182,6 @@ def learn_person_role(ent: Span, mentions: list[CountryMention], lex: ActorLexic
             found = _organisation_title(window, ent, mentions, found) or found
         if found:
             return found
-    pre = _pre_window(ent)
     return (pre is not None and _organisation_title(pre, ent, mentions, None)) or \
         ActorRef(text=ent.text, name=ent.text, reason="person without a stated role")
 
@@ -197,10 +197,10 @@ def _organisation_title(window: Span, ent: Span, mentions: list[CountryMention],
     orgs = [m for m in inside if m.kind == "org"]
     if not orgs or len(orgs) != len(inside):
         return None
-    code = orgs[-1].iso3.split("|", 1)[0]
-    text = ent.doc[orgs[-1].start:orgs[-1].end].text
-    return ActorRef(text=ent.text, name=ent.text, country=code, sector=found.sector if found else None,
-                    role=found.role if found else None, reason=f"title before the name names {text}: '{window.text}'")
+    organisation = country_actor(orgs[-1], ent.doc)
+    return ActorRef(text=ent.text, name=ent.text, country=organisation.country,
+                    sector=found.sector if found else None, role=found.role if found else None,
+                    reason=f"title before the name names {organisation.text}: '{window.text}'")
 
 
 def _pre_window(ent: Span) -> Span | None:
