@@ -156,6 +156,8 @@ def test_a_four_word_sentence_starting_with_par_is_story_not_byline():
      "fr", "Victoriaville", None, None, "Les producteurs"),
     ("KYIV - Ukraine said on Monday it had shot down 20 drones over the capital overnight.",
      "en", "KYIV", None, None, "Ukraine said"),
+    ("NAIROBI, Kenya (AP) — Kenyan police fired tear gas at protesters in the capital on Tuesday, witnesses said.",
+     "en", "NAIROBI", None, "AP", "Kenyan police"),
 ])
 def test_wire_datelines(raw, lang, place, date, agency, first_words):
     doc = clean_text(raw, lang)
@@ -201,3 +203,18 @@ def test_a_quotation_glued_after_a_closing_quote_starts_a_new_paragraph():
     parts = clean_text(raw, "fr").text.split("\n\n")
     assert parts == ["Le porte-parole avait appelé au calme, sans quoi «rien ne changera».",
                      "«Ces actes sont indignes», a réagi la maire."]
+
+
+@pytest.mark.parametrize(("lang", "story", "notice"), [
+    ("en", "Riot police detained forty students outside the parliament in Lima on Monday, officials said. "
+           "The students had marched for two days against a tuition rise.",
+     "Copyright 2021 by Example Media. All rights reserved."),
+    ("fr", "La police a interpellé quarante étudiants devant le parlement à Lima lundi, selon les autorités. "
+           "Les étudiants défilaient depuis deux jours contre la hausse des frais.",
+     "© 2021 Exemple Médias. Tous droits réservés."),
+])
+def test_a_copyright_notice_glued_to_the_last_paragraph_does_not_take_the_paragraph_with_it(lang, story, notice):
+    first = "Des étudiants ont manifesté." if lang == "fr" else "Students marched in the capital."
+    doc = clean_text(f"{first}\n\n{story} {notice}", lang)
+    assert story in doc.text
+    assert notice.split()[0] not in doc.text
