@@ -209,6 +209,8 @@ def test_a_quotation_glued_after_a_closing_quote_starts_a_new_paragraph():
     ("en", "Riot police detained forty students outside the parliament in Lima on Monday, officials said. "
            "The students had marched for two days against a tuition rise.",
      "Copyright 2021 by Example Media. All rights reserved."),
+    ("en", "Riot police detained forty students outside the parliament in Lima on Monday, officials said.",
+     "– Copyright Example Media Limited 2021"),
     ("fr", "La police a interpellé quarante étudiants devant le parlement à Lima lundi, selon les autorités. "
            "Les étudiants défilaient depuis deux jours contre la hausse des frais.",
      "© 2021 Exemple Médias. Tous droits réservés."),
