@@ -246,3 +246,18 @@ def test_an_expressed_regret_is_disapproval():
     text = "GENEVA, May 28 (Reuters) - UN envoy Maria Lindqvist expressed deep regret over the failure of the talks."
     events = extract(SourceDocument(text=text)).events
     assert [(e.event, e.mode, e.actor[0].country) for e in events] == [("ACCUSE", "disapprove", "UNO")]
+
+
+# --- REQUEST of something the lexicon cannot type ------------------------------------------
+def test_a_call_for_something_untyped_is_a_request_without_a_mode():
+    text = "QUITO, June 9, 2022 (Reuters) - Ecuador's opposition leader Ana Villa called for early elections on Monday."
+    assert coded(text) == [("REQUEST", None, [("ECU", "OPP")], [])]
+    urged = "HANOI, June 9, 2022 (Reuters) - Vietnamese Foreign Minister Tran Minh urged restraint."
+    assert types(urged) == ["REQUEST"]
+
+
+def test_what_a_crowd_demands_and_a_question_asked_are_no_request():
+    crowd = "QUITO, June 9, 2022 (Reuters) - Ecuadorean nurses demanded higher wages on Monday."
+    assert "REQUEST" not in types(crowd)
+    question = "QUITO, June 9, 2022 (Reuters) - The Ecuadorean minister asked questions about the budget."
+    assert coded(question) == []

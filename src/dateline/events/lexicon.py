@@ -59,6 +59,7 @@ class EventLexicon:
     contents: dict[str, list[Content]]
     request_nouns: frozenset[str]
     request_verbs: dict[str, tuple[str, ...]]  # lemma -> the slots naming who is asked
+    asked_nouns: dict[str, tuple[str, ...]]  # lemma -> the slots whose untyped noun is asked for
     accusation_nouns: frozenset[str]
     perpetrator_preps: tuple[str, ...]
     speech: frozenset[str]
@@ -80,6 +81,8 @@ def event_lexicon(language: Language) -> EventLexicon:
         predicates=_by_lemma(predicates), contents=_by_lemma(data.contents),
         request_nouns=frozenset(lemma for entry in data.requests if entry.pos == "NOUN" for lemma in entry.lemmas),
         request_verbs=request_verbs,
+        asked_nouns={lemma: entry.asked_nouns for entry in data.requests if entry.pos == "VERB" and entry.asked_nouns
+                     for lemma in entry.lemmas},
         accusation_nouns=frozenset(lemma for entry in data.accusations for lemma in entry.lemmas),
         perpetrator_preps=tuple(prep for entry in data.accusations for prep in entry.perpetrator),
         speech=data.speech.lemmas, informant_verbs=data.speech.informant_verbs,

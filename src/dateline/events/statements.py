@@ -218,7 +218,7 @@ def verb_requests(ctx: CodingContext, verb: Token, sentence: Span) -> list[Draft
         if slot == "obj":
             addressees += [o for o in objects(verb) if np_actors(ctx, o) or placed and is_group(ctx, o)]
         else:
-            addressees += with_prep(verb, slot, ctx.grammar)
+            addressees += [t for t in with_prep(verb, slot, ctx.grammar) if not is_time(ctx, t)]  # "on Monday"
     if "obj" in slots and not addressees:
         # "a appelé, dans un tweet, Emmanuel Macron à …": the parser hangs the addressee on the aside
         addressees += [a for c in verb.children if c.dep_.startswith("obl") for a in c.children
@@ -263,6 +263,9 @@ def _open_request(ctx: CodingContext, verb: Token, actors: list[ActorRef], why: 
     complementizers = ctx.grammar.complementizers
     clause = next((c for c in contents if is_verb(c) and (
         c.morph.get("VerbForm") == ["Inf"] or any(fold(m.text) in complementizers for m in c.children))), None)
+    asked = "an act"
+    if clause is None and not _crowd(ctx, verb, actors):
+        clause, asked = _asked_noun(ctx, verb, contents), "a noun"
     if clause is None:
         return []
     country, where = event_country(ctx, verb, sentence)
@@ -280,12 +283,30 @@ def _open_request(ctx: CodingContext, verb: Token, actors: list[ActorRef], why: 
         placed = None if named else party(ctx, token, "CVL", country, where, frozenset())
         recipients += named or (placed[0] if placed else [])
     aux, aux_why = aux_mode(ctx, verb)
-    reasons = [f"REQUEST '{verb.text}' of '{clause.text}' (an act the lexicon has no type for: no mode)", why]
+    reasons = [f"REQUEST '{verb.text}' of '{clause.text}' ({asked} the lexicon has no type for: no mode)", why]
     if aux_why:
         reasons.append(f"aux {aux}: {aux_why}")
     return [Draft("REQUEST", None, actors, unique(recipients), sentence, [verb, *addressees, clause], verb,
                   reasons, 0.6, content_key=f"open:{fold(clause.lemma_)}", aux=aux,
                   attributed_to=speaker(ctx, verb) or ctx.informant, joins=True)]
+
+
+def _crowd(ctx: CodingContext, verb: Token, actors: list[ActorRef]) -> bool:
+    """Unnamed people of civil society ("teachers demanded more funding"): what they ask for is
+    their protest's topic (annotation.md, Demands)."""
+    subj = logical_subject(ctx, verb)
+    plural = subj is not None and subj.morph.get("Number") == ["Plur"] and subj.pos_ == "NOUN"
+    return plural and all(fold(a.sector or "") in ctx.lex.cues.crowd_sectors and not a.name for a in actors)
+
+
+def _asked_noun(ctx: CodingContext, verb: Token, contents: list[Token]) -> Token | None:
+    """The common noun a request verb asks for in one of its `asked_nouns` slots ("called for new
+    elections"), when it names no party."""
+    slots = ctx.lex.asked_nouns.get(fold(verb.lemma_), ())
+    direct = set(objects(verb)) if "obj" in slots else set()
+    by_prep = set(with_prep(verb, [s for s in slots if s != "obj"], ctx.grammar))
+    return next((c for c in contents if c.pos_ == "NOUN" and (c in direct or c in by_prep)
+                 and not np_actors(ctx, c) and not is_group(ctx, c)), None)
 
 
 def _requests(ctx: CodingContext, trigger: Token, clause: Token, actors: list[ActorRef], why: str,

@@ -144,6 +144,9 @@ class RequestVerb(Data):
     lemmas: Words
     pos: Literal["VERB", "NOUN"]
     addressee: Ordered = ()  # "obj" or prepositions naming who is asked
+    # The slots ("obj" or prepositions) whose noun is the thing asked for even when the lexicon
+    # cannot type it ("called for new elections", "demanded an apology"): REQUEST without a mode.
+    asked_nouns: Ordered = ()
 
 
 class Content(_Typed):
@@ -233,6 +236,8 @@ class Cues(Data):
     national_scope: Words  # the whole country: a count said of it is no town's march
     phone_cues: Words
     multilateral_cues: Words
+    # sectors of a crowd whose demand of no one named is its protest's topic, not a REQUEST
+    crowd_sectors: Words
 
 
 class Events(Data):
