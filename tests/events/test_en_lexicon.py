@@ -261,3 +261,10 @@ def test_what_a_crowd_demands_and_a_question_asked_are_no_request():
     assert "REQUEST" not in types(crowd)
     question = "QUITO, June 9, 2022 (Reuters) - The Ecuadorean minister asked questions about the budget."
     assert coded(question) == []
+
+
+def test_a_visit_paid_is_consult_visit():
+    text = "ACCRA, June 9, 2022 (Reuters) - Ghanaian President Kofi Mensah paid a visit to Togo on Monday."
+    assert coded(text) == [("CONSULT", "visit", [("GHA", "GOV")], [("TGO", None)])]
+    tribute = "ACCRA, June 9, 2022 (Reuters) - Ghanaian President Kofi Mensah paid tribute to Togo's victims."
+    assert coded(tribute) == []

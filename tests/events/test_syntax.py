@@ -4,7 +4,7 @@ subjects, speakers of quotations, and the main-verb accusation the old head chai
 from __future__ import annotations
 
 from dateline.events import ground
-from dateline.events.clause import logical_subject, speech_subject
+from dateline.events.clause import logical_subject, partitive_arguments, speech_subject
 from dateline.events.syntax import agent, head_chain, inside_quotes, is_passive, prep_of, with_prep
 from dateline.lang import load_language
 from tests.events.trees import context, tree
@@ -84,3 +84,16 @@ def test_a_main_verb_accusation_is_coded_not_taken_for_alleged_content():
     drafts = ground.code(ctx, doc[2], doc[:])
     assert [(d.event, d.mode, [a.name for a in d.actors], [r.name for r in d.recipients]) for d in drafts] == [
         ("ACCUSE", "allege", ["Marie"], ["Paul"])]
+
+
+def test_a_partitive_argument_is_one_whose_article_holds_the_genitive():
+    # "Le ministre a reçu jeudi au palais des délégués": 'des délégués' is the object read as a
+    # prepositional argument, 'au palais' is a place
+    art = "Definite=Def|Number=Plur|PronType=Art"
+    doc = tree([("Le", 1, "det", "DET"), ("ministre", 3, "nsubj", "NOUN"), ("a", 3, "aux:tense", "AUX", "avoir"),
+                ("reçu", 3, "ROOT", "VERB", "recevoir"), ("jeudi", 3, "obl:mod", "NOUN"),
+                ("au", 6, "case", "ADP", "au", "Definite=Def|Gender=Masc|Number=Sing|PronType=Art"),
+                ("palais", 3, "obl:arg", "NOUN"), ("des", 8, "case", "ADP", "de", art),
+                ("délégués", 3, "obl:arg", "NOUN", "délégué")])
+    ctx = context(doc, load_language("fr"))
+    assert [t.text for t in partitive_arguments(ctx, doc[3])] == ["délégués"]

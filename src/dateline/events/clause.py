@@ -147,8 +147,11 @@ def asks(ctx: CodingContext, verb: Token) -> bool:
                for c in verb.children for g in [c, *c.children])
 
 
-def partitive_arguments(verb: Token) -> list[Token]:
+def partitive_arguments(ctx: CodingContext, verb: Token) -> list[Token]:
     """'a reçu mardi des représentants', 'a déployé mardi des renforts': after a date the parser
-    reads the partitive article as a preposition; such an argument is the verb's object."""
+    reads the partitive article as a preposition; such an argument is the verb's object. Only an
+    article holding the genitive preposition is partitive ('des', 'du'; not 'au Lambermont')."""
+    grammar = ctx.grammar
     return [c for c in verb.children if c.dep_ == "obl:arg" and any(
-        k.dep_ == "case" and k.morph.get("PronType") == ["Art"] for k in c.children)]
+        k.dep_ == "case" and k.morph.get("PronType") == ["Art"]
+        and grammar.contractions.get(fold(k.text)) in grammar.prepositions.genitive for k in c.children)]

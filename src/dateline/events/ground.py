@@ -442,7 +442,7 @@ def _roles(ctx: CodingContext, token: Token, happening: Happening) -> tuple[Toke
         patients = logical_object(ctx, token) if happening.recipient in {"obj", "country"} \
             or happening.actor_is_object else []
         if not patients and (happening.recipient in {"obj", "country"} or happening.actor_is_object):
-            patients = partitive_arguments(token)  # "a déployé mardi des renforts"
+            patients = partitive_arguments(ctx, token)  # "a déployé mardi des renforts"
         for prep in happening.recipient_preps:
             patients += [g for g in with_prep(token, prep, grammar) if not is_time(ctx, g)]
             patients += [g for o in objects(token) for g in with_prep(o, prep, grammar) if not is_time(ctx, g)]

@@ -128,7 +128,7 @@ def _object_parties(ctx: CodingContext, verb: Token) -> list[Token]:
     found = [o for o in logical_object(ctx, verb) if not is_time(ctx, o)]
     if found:
         return found
-    return partitive_arguments(verb)
+    return partitive_arguments(ctx, verb)
 
 
 def _recipient_token(ctx: CodingContext, verb: Token, predicate: Predicate, subj: Token | None) -> Token | None:
