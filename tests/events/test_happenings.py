@@ -419,3 +419,13 @@ def test_an_arrest_in_a_french_departement_in_a_belgian_story_is_french():
     events = record_of("BRUXELLES, 3 mars 2019 (Belga) - Dans le Var, la police a interpellé samedi trois "
                        "personnes.", "fr").events
     assert [(e.event, e.actor[0].country) for e in events] == [("COERCE", "FRA")]
+
+
+def test_protests_named_in_passing_over_a_period_are_no_happening_but_a_dated_one_is():
+    period = ("LYON, 4 mars 2024 (AFP) - Des photographes ont été régulièrement pris à partie lors de manifestations "
+              "d'agriculteurs à Lyon depuis le début du mouvement.")
+    assert of_type(period, "PROTEST") == []
+    dated = "LYON, 4 mars 2024 (AFP) - Un photographe a été blessé lors de manifestations samedi à Lyon."
+    assert len(of_type(dated, "PROTEST")) == 1
+    one = "LYON, 4 mars 2024 (AFP) - Un photographe a été blessé lors de la manifestation des agriculteurs à Lyon."
+    assert [e.actor[0].sector for e in of_type(one, "PROTEST")] == ["AGR"]

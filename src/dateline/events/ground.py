@@ -105,7 +105,10 @@ def reports_a_happening(ctx: CodingContext, token: Token) -> bool:
     preps |= {fold(g.text) for c in token.children if c.dep_ == "case" for g in c.children if g.dep_ == "fixed"}
     if token.dep_ == "pobj" or token.head.pos_ in {"ADV", "ADP"}:
         preps.add(fold(token.head.text))  # "lors d'une manifestation": 'lors' governs the noun
-    return bool(preps & ctx.grammar.prepositions.temporal)
+    if not preps & ctx.grammar.prepositions.temporal:
+        return False
+    # "lors de manifestations depuis le début du mouvement": a bare plural names no one happening
+    return any(c.dep_ == "det" for c in token.children) or any(is_time(ctx, c) for c in token.subtree)
 
 
 def _verb_reports(ctx: CodingContext, token: Token) -> bool:
