@@ -120,3 +120,10 @@ def test_a_french_pronoun_in_what_a_government_says_is_that_government():
     text = ("PARIS, 2 mai 2022 (AFP) - Le gouvernement portugais a annoncé lundi qu'il suspendait la hausse de "
             "la taxe sur les carburants.")
     assert any(e[0] == "CONCEDE" and e[2] == [("PRT", "GOV")] for e in coded(text))
+
+
+def test_a_place_in_a_clause_under_after_tells_where_that_other_act_was():
+    text = ("HANOI, May 3, 2023 (Reuters) - Two Australian tourists were sentenced to six years in prison for smuggling "
+            "after being detained while trekking along the Laos-Cambodia border in 2021.")
+    sentences = [e for e in coded(text) if e[0] == "SANCTION"]
+    assert sentences == [("SANCTION", "convict", [("VNM", "JUD")], [("AUS", None)])]

@@ -32,6 +32,9 @@ def clause_country(ctx: CodingContext, trigger: Token, sentence: Span, besides: 
     # a clause of its own under the trigger ('sentenced ... after being arrested near the Iraqi
     # border') tells where that other act happened
     excluded |= {t.i for c in trigger.children if c.dep_ in SUBORDINATE for t in c.subtree}
+    # ... or a preposition governing a verb ('after being arrested while hiking along the border')
+    excluded |= {t.i for c in trigger.children if c.dep_ == "prep" and any(
+        g.dep_ == "pcomp" and g.pos_ in {"VERB", "AUX"} for g in c.children) for t in c.subtree}
     places = [e for e in res.entities if e.place is not None and e.place.country
               and sentence.start <= e.span.start < sentence.end and e.span.root.i not in excluded
               and not _origin_of_people(ctx, e.span.root)]
