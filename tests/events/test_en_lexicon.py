@@ -266,5 +266,7 @@ def test_what_a_crowd_demands_and_a_question_asked_are_no_request():
 def test_a_visit_paid_is_consult_visit():
     text = "ACCRA, June 9, 2022 (Reuters) - Ghanaian President Kofi Mensah paid a visit to Togo on Monday."
     assert coded(text) == [("CONSULT", "visit", [("GHA", "GOV")], [("TGO", None)])]
+    dative = "ACCRA, June 9, 2022 (Reuters) - Ghanaian President Kofi Mensah paid Togolese President Eyadema Kodjo a visit."
+    assert coded(dative) == [("CONSULT", "visit", [("GHA", "GOV")], [("TGO", "GOV")])]
     tribute = "ACCRA, June 9, 2022 (Reuters) - Ghanaian President Kofi Mensah paid tribute to Togo's victims."
     assert coded(tribute) == []

@@ -22,6 +22,7 @@ from dateline.events.parties import (
 )
 from dateline.events.scene import event_country, topic_country
 from dateline.events.syntax import (
+    DATIVES,
     RELATIVE_CLAUSES,
     agent,
     conjuncts,
@@ -140,6 +141,8 @@ def _recipient_token(ctx: CodingContext, verb: Token, predicate: Predicate, subj
         return None  # an act without a target: 'declared a ceasefire'
     if predicate.recipient == "subj":
         return subj
+    if predicate.recipient == "dative":
+        return _party_inside(ctx, next((c for c in verb.children if c.dep_ in DATIVES), None))
     holders = [*objects(verb), verb]
     found = [t for holder in holders for t in with_prep(holder, predicate.recipient, ctx.grammar)]
     return _party_inside(ctx, next((t for t in found if place_country(ctx, t)), _first(found)))

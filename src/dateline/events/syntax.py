@@ -16,6 +16,8 @@ from dateline.textutil import fold
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 OBJECTS = frozenset({"obj", "dobj", "iobj"})
+# The indirect object of both annotation schemes ("paid Gadhafi a visit").
+DATIVES = frozenset({"dative", "iobj"})
 CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
 RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
 NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})

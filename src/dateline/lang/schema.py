@@ -132,7 +132,7 @@ class Predicate(_Typed):
     reciprocal: bool = False  # all parties (subject and partners) go in `actor`
     partners: Ordered = ()  # dependents naming other parties: "obj", or a preposition
     actor: Literal["subj", "obj"] = "subj"
-    recipient: str | None = None  # "subj", "obj" or a preposition
+    recipient: str | None = None  # "subj", "obj", "dative" (the indirect object) or a preposition
     min_actors: int = 1
     needs_recipient: bool = False
     # prepositional slots the verb or its object must have: preposition -> its words (any if empty)
