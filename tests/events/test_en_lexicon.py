@@ -270,3 +270,17 @@ def test_a_visit_paid_is_consult_visit():
     assert coded(dative) == [("CONSULT", "visit", [("GHA", "GOV")], [("TGO", "GOV")])]
     tribute = "ACCRA, June 9, 2022 (Reuters) - Ghanaian President Kofi Mensah paid tribute to Togo's victims."
     assert coded(tribute) == []
+
+
+# --- ACCUSE: a judgement noun in someone's quoted words ------------------------------------
+def test_a_quoted_judgement_noun_is_accuse_disapprove_by_its_speaker():
+    text = ('OSLO, June 9, 2022 (Reuters) - "This decision is a disgrace," Norwegian Foreign Minister '
+            'Kari Berg said on Tuesday.')
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("ACCUSE", "disapprove", [("NOR", "GOV")])]
+    described = 'OSLO, June 9, 2022 (Reuters) - Norwegian Foreign Minister Kari Berg called the fishing ban "a scandal".'
+    assert types(described) == ["ACCUSE"]
+
+
+def test_a_judgement_noun_outside_quotes_or_unquoted_is_no_event():
+    told = "OSLO, June 9, 2022 (Reuters) - The scandal forced Norwegian Foreign Minister Kari Berg to resign."
+    assert "ACCUSE" not in types(told)

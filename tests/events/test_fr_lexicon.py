@@ -177,3 +177,11 @@ def test_killings_need_a_killer_named_in_the_clause():
     assert ("ASSAULT", None, ("MLI",), ("REB",), ("MLI",)) in by
     assert not any(e.event == "ASSAULT" for e in events(
         "BAMAKO, 4 juin 2024 (AFP) - Trois personnes ont été tuées près de Gao."))
+
+
+def test_un_nom_de_jugement_cite_est_accuse_disapprove():
+    text = ("VARSOVIE, 4 mars 2024 (AFP) - « C'est une honte », a déclaré mardi le ministre polonais des Affaires "
+            "étrangères Jan Nowak.")
+    assert {c[:4] for c in coded(text)} == {("ACCUSE", "disapprove", ("POL",), ("GOV",))}
+    told = "VARSOVIE, 4 mars 2024 (AFP) - Le scandale a contraint le ministre polonais Jan Nowak à démissionner."
+    assert not {t for t in types(told) if t[0] == "ACCUSE"}

@@ -53,7 +53,8 @@ def trigger_pos(token: Token) -> str:
 
 def code(ctx: CodingContext, token: Token, sentence: Span) -> list[Draft]:
     """The happenings a trigger word of the lexicon reports."""
-    if token.pos_ == "ADJ":
+    kinds = ctx.lex.happenings.get((trigger_pos(token), fold(token.lemma_)), [])
+    if token.pos_ == "ADJ" or kinds and all(h.quoted for h in kinds):
         if speech_subject(ctx, token) is None or _negated(ctx, token):
             return []  # a judgement counts only as someone's quoted words
     elif not reports_a_happening(ctx, token) or _alleged(ctx, token) or requested(ctx, token):
@@ -61,7 +62,7 @@ def code(ctx: CodingContext, token: Token, sentence: Span) -> list[Draft]:
     if token.pos_ == "NOUN" and not _paragraph_has_verb(token):
         return []  # a headline or subheading ("Nombreux heurts, arrestations massives")
     drafts = []
-    for happening in ctx.lex.happenings.get((trigger_pos(token), fold(token.lemma_)), []):
+    for happening in kinds:
         if happening.objects and not _has_object(token, happening.objects):
             continue
         if happening.direct_objects and not _direct_object(ctx, token, happening.objects):
@@ -320,7 +321,7 @@ def _draft(ctx: CodingContext, token: Token, happening: Happening, sentence: Spa
     count = _count(actor_token if happening.event == "PROTEST" else patient_token, vague) or _count(token)
     return Draft(happening.event, mode, actors, recipients, sentence, core, clause, reasons,
                  NAMED_CONFIDENCE if named else GENERIC_CONFIDENCE, aux=aux,
-                 attributed_to=said_by, weak=_is_weak(ctx, token), count=count,
+                 attributed_to=said_by, weak=not happening.quoted and _is_weak(ctx, token), count=count,
                  joins=happening.joins, national=_national(ctx, token), two_sided=bool(happening.partners))
 
 
@@ -438,7 +439,7 @@ def _reporter(ctx: CodingContext, verb: Token, country: str | None, where: str) 
 def _roles(ctx: CodingContext, token: Token, happening: Happening) -> tuple[Token | None, Token | None]:
     """The acting and the affected phrases of a verb or a noun trigger."""
     grammar = ctx.grammar
-    if token.pos_ == "ADJ":  # "« Ces violences sont inacceptables », a réagi X": X judges
+    if token.pos_ == "ADJ" or happening.quoted:  # "« Ces violences sont inacceptables », a réagi X": X judges
         return speech_subject(ctx, token), None
     if is_verb(token):
         actor = logical_subject(ctx, token)

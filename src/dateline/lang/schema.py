@@ -209,6 +209,9 @@ class Happening(_Typed):
     # on a participle hung on a clause ("a bomb went off, killing two"), rules it out: the verb
     # tells the toll of another event.
     party_agent: bool = False
+    # A judgement ("a disgrace", "une honte"): coded only inside someone's quoted words, as an
+    # adjective trigger always is.
+    quoted: bool = False
 
 
 class Speech(Data):
