@@ -75,6 +75,10 @@ def router() -> APIRouter:
     """The aggregate endpoints, taking the same filters as /events."""
     api = APIRouter(prefix="/dashboard", tags=["dashboard"], responses=ERRORS)
 
+    @api.get("/vocabulary", summary="Event types, aux modes and country codes the views name")
+    def vocabulary() -> dict[str, Any]:
+        return queries.vocabulary()
+
     @api.get("/summary", summary="How many events, happenings and documents the filters select")
     def summary(request: Request, where: Filter) -> dict[str, Any]:
         return queries.summary(_store(request), where)

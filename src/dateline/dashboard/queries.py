@@ -66,6 +66,16 @@ def _numeric_codes() -> dict[str, str]:
     return {c.alpha_3: c.numeric for c in pycountry.countries}
 
 
+def vocabulary() -> dict[str, Any]:
+    import pycountry
+
+    from dateline.plover import ontology
+
+    plover = ontology()
+    return {"types": list(plover.types), "aux": [*plover.aux, "none"],
+            "countries": {c.numeric: {"code": c.alpha_3, "name": c.name} for c in pycountry.countries}}
+
+
 def countries(store: Store, where: EventFilter) -> list[dict[str, Any]]:
     """Events per country among their actors and recipients (what the `country` filter selects)."""
     sql, params = _where(store, where)
