@@ -260,6 +260,7 @@ async function renderTimeline(p, q, summary, token) {
   const left = 34;
   const max = Math.max(1, ...totals);
   const band = (width - left) / keys.length;
+  const bar = Math.min(band * 0.84, 48);
   const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, "aria-label":
     `Events per ${period} from ${summary.first} to ${summary.last}; drag to select dates`, role: "img" });
   svg.append(el("svg:text", { x: left - 4, y: 10, "text-anchor": "end", "font-size": 10, text: String(max) }));
@@ -270,7 +271,7 @@ async function renderTimeline(p, q, summary, token) {
       const h = (part.events / max) * (height - bottom - 12);
       y -= h;
       const label = stack === "quad" ? QUADS[part.key] : part.key;
-      svg.append(el("svg:rect", { x: left + i * band + band * 0.08, y, width: Math.max(band * 0.84, 1), height: h,
+      svg.append(el("svg:rect", { x: left + (i + 0.5) * band - bar / 2, y, width: Math.max(bar, 1), height: h,
         fill: colourOf(stack, part.key), class: "bar-part" },
       el("svg:title", { text: `${keys[i]}: ${part.events} ${label}` })));
     }
@@ -495,8 +496,8 @@ async function renderTrends(p, q, token) {
   $("#trends-week").textContent = result.week_end
     ? `Week ${result.week_start} – ${result.week_end} against the 4 and 52 weeks before; flagged beyond ±25 %.`
     : "No dated events.";
-  const head = el("thead", {}, el("tr", {}, ["", by === "country" ? "Country" : "Type", "Week", "4-wk mean",
-    "52-wk mean", "vs 4 wk", "vs 52 wk"].map((h) => el("th", { scope: "col", text: h }))));
+  const head = el("thead", {}, el("tr", {}, ["", by === "country" ? "Country" : "Type", "Week",
+    "4-week mean (change)", "52-week mean (change)"].map((h) => el("th", { scope: "col", text: h }))));
   const body = el("tbody", {}, result.items.map((t) => {
     const mark = t.direction === "new" ? "new" : t.direction === "up" ? "▲" : t.direction === "down" ? "▼" : "";
     const name = by === "country" ? (Object.values(vocabulary.countries).find((c) => c.code === t.key)?.name || "")
@@ -506,9 +507,9 @@ async function renderTrends(p, q, token) {
         title: t.flagged ? "moved beyond ±25 %" : null }),
       el("td", {}, el("button", { type: "button", class: "link", title: name || null,
         onclick: () => go(by === "country" ? { country: t.key } : { type: t.key }), text: t.key })),
-      el("td", { class: "n", text: t.week }), el("td", { class: "n", text: t.baseline_4 }),
-      el("td", { class: "n", text: t.baseline_52 }), el("td", { class: "n", text: percent(t.change_4) }),
-      el("td", { class: "n", text: percent(t.change_52) }));
+      el("td", { class: "n", text: t.week }),
+      el("td", { class: "n", text: `${t.baseline_4} (${percent(t.change_4)})` }),
+      el("td", { class: "n", text: `${t.baseline_52} (${percent(t.change_52)})` }));
   }));
   $("#trends-table").replaceChildren(head, body);
 }
@@ -635,11 +636,12 @@ async function renderEvent(id, token) {
     field("other", "Other reasons", (reasons.other || []).length ? "" : null));
   const back = withQuery("/", filterQuery(), { page: params().get("page") || "" });
   const title = doc.title || doc.source?.url || doc.source?.path || event.document_id;
-  box.replaceChildren(
+  const names = (list) => list.map((a) => a.name || a.text).join(", ");
+  box.replaceChildren(...[
     el("p", {}, el("a", { href: back, onclick: (e) => { e.preventDefault(); go({ event: null }, { keepPage: true }); },
       text: "← Back to the overview" })),
-    el("h2", { text: `${event.event}: ${partyText(event.actor || []) || "?"}` +
-      (event.recipient?.length ? ` → ${partyText(event.recipient)}` : "") }),
+    el("h2", { text: `${event.event}: ${names(event.actor || []) || "?"}` +
+      (event.recipient?.length ? ` → ${names(event.recipient)}` : "") }),
     event.retracted ? el("p", { class: "retracted", text: "Retracted by an analyst." }) : null,
     el("p", { class: "hint" }, `${title} · ${doc.published || "no date"} · ${doc.language || ""} · `,
       doc.source?.url ? el("a", { href: doc.source.url, rel: "noreferrer", text: "original" }) : "no URL"),
@@ -650,7 +652,7 @@ async function renderEvent(id, token) {
         el("h3", { text: "Fields and reasons" }), fields,
         el("h3", { text: "Sources of this happening" }), sourcesList(event),
         el("h3", { text: "Corrections" }), correctionsTable(event.corrections || []),
-        el("h3", { text: "Correct this event" }), correctionForm(event))));
+        el("h3", { text: "Correct this event" }), correctionForm(event)))].filter(Boolean));
   const first = box.querySelector("mark.evidence");
   if (first) first.scrollIntoView({ block: "nearest" });
 }
@@ -725,6 +727,12 @@ async function submitCorrection(form, event) {
 }
 
 // ------------------------------------------------------------------------------------------- start
+
+let resizing = null;
+window.addEventListener("resize", () => {  // the charts are drawn at their container's width
+  clearTimeout(resizing);
+  resizing = setTimeout(() => { if (!params().get("event")) render(); }, 250);
+});
 
 async function start() {
   try {
