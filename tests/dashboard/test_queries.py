@@ -109,7 +109,11 @@ def test_lists_sort_page_and_count(store):
     dates = [i["date"] for i in page["items"]]
     assert dates == sorted(dates, reverse=True)
     everything = queries.event_list(store, EventFilter(), "sources", True, 500, 0)["items"]
-    assert all(i["sources"] == len(documents_per_happening[i["happening_id"]]) for i in everything)
+    by_date = queries.event_list(store, EventFilter(), "date", False, 500, 0)["items"]
+    for items in (everything, by_date):
+        assert len(items) == len(rows)
+        assert all(i["sources"] == len(documents_per_happening[i["happening_id"]]) for i in items)
+    assert [i["sources"] for i in everything] == sorted((i["sources"] for i in everything), reverse=True)
     assert max(i["sources"] for i in everything) > 1  # the wire variants report the same meetings
     happenings = queries.happening_list(store, EventFilter(), "sources", True, 500, 0)
     assert happenings["total"] == len(documents_per_happening) == len(happenings["items"])
