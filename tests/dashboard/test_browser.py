@@ -158,6 +158,16 @@ def test_a_filter_changes_the_list_and_its_count_to_the_apis_total(page, server)
     assert shown_total(page) == api_total(server, {"type": "CONSULT", "text": "Ankara"}) < consult
     after(page, lambda: page.click("#clear"))
     assert shown_total(page) == everything
+    after(page, lambda: page.click("#events-table th button:has-text('Date')"))  # sorted newest first
+    dates = [d for d in page.locator("[data-event-id] td.date").all_inner_texts() if d != "undated"]
+    assert dates[0] == max(dates) > min(dates)
+    csv = httpx.get(server + page.get_attribute("#export-csv", "href"))
+    assert csv.status_code == 200 and len(csv.text.strip().splitlines()) == everything + 1
+    trend = page.locator("#trends-table tbody button").first
+    key = trend.inner_text()
+    after(page, trend.click)
+    assert url_filters(page)["country"] == key and shown_total(page) == api_total(server, {"country": key})
+    after(page, lambda: page.click("#clear"))
     after(page, lambda: page.check("input[name=per][value=happening]"))
     happenings = len(httpx.get(f"{server}/happenings", params={"limit": 1000}).json())
     assert shown_total(page) == happenings < everything
@@ -195,6 +205,10 @@ def test_clicking_a_map_point_filters_to_events_near_it(page, server):
     assert -90 <= lat <= 90 and -180 <= lon <= 180 and km == 25
     assert 0 < shown_total(page) == api_total(server, filters) < api_total(server, {})
     shot(page, "map-point-clicked")
+    after(page, lambda: page.click("#clear"))
+    after(page, lambda: page.locator("path.country-TUR").dispatch_event("click"))
+    assert url_filters(page)["country"] == "TUR"
+    assert 0 < shown_total(page) == api_total(server, {"country": "TUR"}) < api_total(server, {})
 
 
 def test_clicking_a_graph_edge_filters_to_its_dyad(page, server):

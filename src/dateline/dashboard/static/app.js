@@ -350,6 +350,7 @@ const map = {
           style: (feature) => this.style(feature),
           onEachFeature: (feature, layer) => {
             const country = vocabulary.countries[feature.id];
+            layer.options.className = `country country-${country ? country.code : "unknown"}`;
             layer.on("click", () => { if (country) go({ country: country.code }); });
             layer.bindTooltip(() => `${feature.properties.name}: ${this.counts.get(feature.id) || 0} events`,
               { sticky: true });
