@@ -154,11 +154,11 @@ async function render() {
   $("#overview").hidden = Boolean(eventId);
   $("#event").hidden = !eventId;
   try {
-    if (eventId) { await renderEvent(eventId, token); return; }
     const q = filterQuery(p);
     const summary = await api(withQuery("/dashboard/summary", q));
     if (token !== renderToken) return;
     renderSummary(summary);
+    if (eventId) { await renderEvent(eventId, token); return; }
     const empty = summary.stored_events === 0;
     $("#empty").hidden = !empty;
     $("#overview").hidden = empty;
@@ -442,7 +442,7 @@ async function renderGraph(p, q, token) {
   const defs = el("svg:defs");
   for (const [quad, colour] of Object.entries(QUAD_COLOURS)) {
     defs.append(el("svg:marker", { id: `arrow-${quad}`, viewBox: "0 0 10 10", refX: 10, refY: 5,
-      markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse", markerUnits: "strokeWidth" },
+      markerWidth: 12, markerHeight: 12, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" },
     el("svg:path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
   }
   svg.append(defs);
@@ -461,7 +461,7 @@ async function renderGraph(p, q, token) {
     const label = `${r.actor} → ${r.recipient}: ${r.events} events, mostly ${QUADS[quad]}`;
     const edge = el("svg:path", { d: `M${a.x},${a.y} Q${mx},${my} ${b.x - tx * stop},${b.y - ty * stop}`,
       class: "edge", stroke: QUAD_COLOURS[quad], "stroke-opacity": 0.75,
-      "stroke-width": 1.2 + 7 * Math.sqrt(r.events / max), "marker-end": `url(#arrow-${quad})`,
+      "stroke-width": 1.2 + 5 * Math.sqrt(r.events / max), "marker-end": `url(#arrow-${quad})`,
       "data-actor": r.actor, "data-recipient": r.recipient, "aria-label": label }, el("svg:title", { text: label }));
     activate(edge, () => go({ actor: r.actor, recipient: r.recipient }));
     svg.append(edge);
@@ -498,7 +498,8 @@ async function renderTrends(p, q, token) {
     ? `Week ${result.week_start} – ${result.week_end} against the 4 and 52 weeks before; flagged beyond ±25 %.`
     : "No dated events.";
   const head = el("thead", {}, el("tr", {}, ["", by === "country" ? "Country" : "Type", "Week",
-    "4-week mean (change)", "52-week mean (change)"].map((h) => el("th", { scope: "col", text: h }))));
+    "4 weeks", "52 weeks"].map((h) => el("th", { scope: "col", text: h,
+    title: /weeks/.test(h) ? `mean count per week over the ${h} before, and this week's change` : null }))));
   const body = el("tbody", {}, result.items.map((t) => {
     const mark = t.direction === "new" ? "new" : t.direction === "up" ? "▲" : t.direction === "down" ? "▼" : "";
     const name = by === "country" ? (Object.values(vocabulary.countries).find((c) => c.code === t.key)?.name || "")
