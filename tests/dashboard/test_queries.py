@@ -119,8 +119,17 @@ def test_lists_sort_page_and_count(store):
     assert happenings["total"] == len(documents_per_happening) == len(happenings["items"])
     filtered = queries.event_list(store, EventFilter(type="CONSULT"), "date", False, 500, 0)
     assert filtered["total"] == store.count_events(EventFilter(type="CONSULT")) < len(rows)
+    mentions = Counter(r["happening_id"] for r in rows)
+    for sort in ("mentions", "date"):
+        items = queries.event_list(store, EventFilter(), sort, True, 500, 0)["items"]
+        assert all(i["mentions"] == mentions[i["happening_id"]] for i in items)
+    assert [i["mentions"] for i in items] != sorted((i["mentions"] for i in items), reverse=True)
+    by_mentions = [i["mentions"] for i in queries.event_list(store, EventFilter(), "mentions", True, 500, 0)["items"]]
+    assert by_mentions == sorted(by_mentions, reverse=True) and by_mentions[0] > 1
+    assert queries.happening_list(store, EventFilter(), "confidence", True, 1, 0)["items"][0]["confidence"] == max(
+        r["confidence"] for r in rows)
     with pytest.raises(StoreError):
-        queries.happening_list(store, EventFilter(), "confidence")
+        queries.happening_list(store, EventFilter(), "weather")
 
 
 def test_endpoints_take_the_event_filters_and_export_the_selection(tmp_path, corpus_records):

@@ -2,8 +2,6 @@
 server's description there) over the REST API, with the aggregates its views need under /dashboard/.
 Its scripts, styles and map shapes are files of this package (static/): nothing is fetched at run time."""
 
-from __future__ import annotations
-
 import tempfile
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +12,6 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 
-from dateline.api import ERRORS, Filter  # dateline.api imports this module only inside create_app
 from dateline.dashboard import queries
 from dateline.store import Store
 
@@ -71,9 +68,11 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
-def router() -> APIRouter:
-    """The aggregate endpoints, taking the same filters as /events."""
-    api = APIRouter(prefix="/dashboard", tags=["dashboard"], responses=ERRORS)
+def router(Filter: Any, errors: dict[int | str, dict[str, Any]]) -> APIRouter:  # noqa: N803 - a type
+    """The aggregate endpoints, taking the API's event filters (its `Filter` dependency, given by
+    dateline.api so that this package does not import it back; the annotations below are evaluated
+    here, when the endpoints are defined)."""
+    api = APIRouter(prefix="/dashboard", tags=["dashboard"], responses=errors)
 
     @api.get("/vocabulary", summary="Event types, aux modes and country codes the views name")
     def vocabulary() -> dict[str, Any]:
@@ -143,9 +142,9 @@ class BrowserRoot:
         await self.app(scope, receive, send)
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, event_filter: Any, errors: dict[int | str, dict[str, Any]]) -> None:
     """Add the dashboard to the API app: its page, its files and its aggregate endpoints."""
-    app.include_router(router())
+    app.include_router(router(event_filter, errors))
     app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
 
     @app.get("/dashboard/", include_in_schema=False)

@@ -16,10 +16,11 @@ STACKS = ("type", "quad")
 TREND_KEYS = ("country", "type")
 TREND_THRESHOLD = 0.25  # ACLED's Trendfinder flags a move beyond ±25 % of the baseline
 # Sort keys of the event list: SQL expression on the grouped or plain rows.
+# Both lists sort on every key: an event's sources and mentions are its happening's.
 EVENT_SORTS = {"date": "e.date", "type": "e.event", "place": "e.location", "sources": "h.sources",
-               "confidence": "e.confidence"}
+               "mentions": "h.mentions", "confidence": "e.confidence"}
 HAPPENING_SORTS = {"date": "date", "type": "event", "place": "location", "sources": "sources",
-                   "mentions": "mentions"}
+                   "mentions": "mentions", "confidence": "confidence"}
 
 
 def _where(store: Store, where: EventFilter) -> tuple[str, list[Any]]:
@@ -179,21 +180,22 @@ def event_list(store: Store, where: EventFilter, sort: str = "date", descending:
     order = f"{EVENT_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, e.id"
     total = store.execute(f"SELECT count(*) FROM events e WHERE {sql}", params)[0][0]
     # Sources are counted over the whole table only to sort by them; else for the page's happenings.
-    sources = (" JOIN (SELECT happening_id, count(DISTINCT document_id) AS sources FROM events"
-               " GROUP BY happening_id) h ON h.happening_id = e.happening_id" if sort == "sources" else "")
+    sources = (" JOIN (SELECT happening_id, count(DISTINCT document_id) AS sources, count(*) AS mentions"
+               " FROM events GROUP BY happening_id) h ON h.happening_id = e.happening_id"
+               if sort in ("sources", "mentions") else "")
     items = store._rows(
         "SELECT e.id, e.date, e.event, e.mode, e.aux, e.quad, e.actor_countries, e.recipient_countries,"
         " e.actor_names, e.recipient_names, e.location, e.location_country, e.confidence, e.happening_id,"
-        f" e.document_id, d.title{', h.sources' if sources else ''}"
+        f" e.document_id, d.title{', h.sources, h.mentions' if sources else ''}"
         f" FROM events e JOIN documents d ON d.id = e.document_id{sources} WHERE {sql}"
         f" ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
     if not sources and items:
-        counts = dict(store.execute(
-            "SELECT happening_id, count(DISTINCT document_id) FROM events"
+        counts = {h: (n, m) for h, n, m in store.execute(
+            "SELECT happening_id, count(DISTINCT document_id), count(*) FROM events"
             f" WHERE {store.db.in_parameter('happening_id')} GROUP BY happening_id",
-            [list({row["happening_id"] for row in items})]))
+            [list({row["happening_id"] for row in items})])}
         for row in items:
-            row["sources"] = counts[row["happening_id"]]
+            row["sources"], row["mentions"] = counts[row["happening_id"]]
     return {"total": total, "limit": limit, "offset": offset, "items": [_plain(row) for row in items]}
 
 
@@ -208,7 +210,8 @@ def happening_list(store: Store, where: EventFilter, sort: str = "sources", desc
     items = store._rows(
         "SELECT e.happening_id, min(e.id) AS id, min(e.event) AS event, min(e.date) AS date, min(e.quad) AS quad,"
         " min(e.actor_countries) AS actor_countries, min(e.recipient_countries) AS recipient_countries,"
-        " min(e.location) AS location, count(*) AS mentions, count(DISTINCT e.document_id) AS sources"
+        " min(e.location) AS location, count(*) AS mentions, count(DISTINCT e.document_id) AS sources,"
+        " max(e.confidence) AS confidence"
         f" FROM events e WHERE {sql} GROUP BY e.happening_id ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": [_plain(row) for row in items]}
