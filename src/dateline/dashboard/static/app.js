@@ -84,8 +84,10 @@ function showError(error) {
   box.hidden = false;
 }
 
+const short = (text, n = 40) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 const parties = (codes, names) => (codes && codes.length ? codes.join("+") : "") +
-  (names && names.length ? ` (${names.slice(0, 2).join(", ")}${names.length > 2 ? "…" : ""})` : "");
+  (names && names.length ? ` (${names.slice(0, 2).map((n) => short(n)).join(", ")}${names.length > 2 ? "…" : ""})`
+    : "");
 
 const quadDot = (quad) => (quad ? el("span", { class: `quad q${quad}`, title: QUADS[quad] }) : null);
 
@@ -429,7 +431,9 @@ async function renderGraph(p, q, token) {
   }
   const degree = new Map();
   for (const r of rows) for (const n of [r.actor, r.recipient]) degree.set(n, (degree.get(n) || 0) + r.events);
-  const nodes = [...degree.keys()].sort((a, b) => degree.get(b) - degree.get(a) || a.localeCompare(b));
+  // Alphabetical round the circle: the busiest parties are not all side by side, and a node is easy to find.
+  const nodes = [...degree.keys()].sort((a, b) => a.localeCompare(b));
+  const busiest = Math.max(...degree.values());
   const width = Math.max(chart.clientWidth, 300);
   const height = chart.clientWidth < 500 ? 300 : 360;
   const radius = Math.min(width, height) / 2 - (level === "name" ? 70 : 40);
@@ -447,7 +451,7 @@ async function renderGraph(p, q, token) {
   }
   svg.append(defs);
   const max = Math.max(...rows.map((r) => r.events));
-  const nodeRadius = (n) => 4 + 8 * Math.sqrt(degree.get(n) / degree.get(nodes[0]));
+  const nodeRadius = (n) => 3 + 6 * Math.sqrt(degree.get(n) / busiest);
   for (const r of rows) {
     const [a, b] = [at.get(r.actor), at.get(r.recipient)];
     const quad = [1, 2, 3, 4].reduce((best, k) => (r[`q${k}`] > r[`q${best}`] ? k : best), 1);
