@@ -168,9 +168,18 @@ def test_a_filter_changes_the_list_and_its_count_to_the_apis_total(page, server)
     after(page, trend.click)
     assert url_filters(page)["country"] == key and shown_total(page) == api_total(server, {"country": key})
     after(page, lambda: page.click("#clear"))
+    open_dashboard(page, server, "?size=10")
+    first_page = page.locator("[data-event-id]").evaluate_all("rows => rows.map(r => r.dataset.eventId)")
+    after(page, lambda: page.click("#next"))
+    second_page = page.locator("[data-event-id]").evaluate_all("rows => rows.map(r => r.dataset.eventId)")
+    assert len(first_page) == len(second_page) == 10 and not set(first_page) & set(second_page)
+    assert url_filters(page)["page"] == "2" and page.inner_text("#page-info") == f"11–20 of {everything}"
+    expected = httpx.get(f"{server}/dashboard/list", params={"limit": 10, "offset": 10}).json()["items"]
+    assert second_page == [e["id"] for e in expected]
     after(page, lambda: page.check("input[name=per][value=happening]"))
     happenings = len(httpx.get(f"{server}/happenings", params={"limit": 1000}).json())
     assert shown_total(page) == happenings < everything
+    assert "page" not in url_filters(page)  # a new list starts on its first page
     shot(page, "events-happenings")
 
 
@@ -188,6 +197,13 @@ def test_brushing_the_timeline_narrows_the_date_range(page, server):
     assert page.input_value("input[name=since]") == filters["since"]
     assert shown_total(page) == api_total(server, filters) < summary["events"]
     shot(page, "timeline-brushed")
+    after(page, lambda: page.select_option("select[name=stack]", "quad"))
+    assert set(page.locator("#timeline-legend span").all_inner_texts()) <= {
+        "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
+    after(page, lambda: page.select_option("select[name=period]", "day"))
+    bars = page.locator("#timeline-chart rect.bar-part title").evaluate_all("ts => ts.map(t => t.textContent)")
+    days = {b.split(":")[0] for b in bars}
+    assert days and all(filters["since"] <= d <= filters["until"] for d in days)
 
 
 def test_clicking_a_map_point_filters_to_events_near_it(page, server):
@@ -224,6 +240,13 @@ def test_clicking_a_graph_edge_filters_to_its_dyad(page, server):
     code = node.get_attribute("data-node")
     after(page, lambda: node.press("Enter"))  # keyboard: a focused node filters like a click
     assert url_filters(page)["country"] == code
+    after(page, lambda: page.click("#clear"))
+    after(page, lambda: page.select_option("select[name=level]", "name"))
+    named = page.locator("#graph-chart .node").first
+    name = named.get_attribute("data-node")
+    after(page, lambda: named.dispatch_event("click"))
+    assert url_filters(page)["actor"] == name
+    assert 0 < shown_total(page) == api_total(server, {"actor": name})
 
 
 def test_the_event_page_highlights_spans_that_slice_the_text_exactly(page, server):

@@ -534,8 +534,9 @@ async function renderList(p, q, token) {
   const sort = p.get("sort") || (per === "event" ? "date" : "sources");
   const desc = p.get("desc") ? p.get("desc") === "1" : per === "happening";
   const page = Math.max(1, Number(p.get("page") || 1));
+  const size = Math.min(500, Math.max(1, Number(p.get("size") || PAGE_SIZE)));  // rows per page, ?size= in the URL
   const result = await api(withQuery("/dashboard/list", q, { per, sort, desc: desc ? "true" : "false",
-    limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
+    limit: size, offset: (page - 1) * size }));
   if (token !== renderToken) return;
   const noun = per === "event" ? "events" : "happenings";
   const count = $("#count");
@@ -570,9 +571,9 @@ async function renderList(p, q, token) {
   if (!result.items.length) {
     $("#events-table").append(el("caption", { text: `No ${noun} match these filters.` }));
   }
-  const last = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const last = Math.max(1, Math.ceil(result.total / size));
   $("#page-info").textContent = result.total
-    ? `${(page - 1) * PAGE_SIZE + 1}–${Math.min(page * PAGE_SIZE, result.total)} of ${result.total}` : "";
+    ? `${(page - 1) * size + 1}–${Math.min(page * size, result.total)} of ${result.total}` : "";
   $("#prev").disabled = page <= 1;
   $("#next").disabled = page >= last;
 }
