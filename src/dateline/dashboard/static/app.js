@@ -240,11 +240,14 @@ async function renderTimeline(p, q, summary, token) {
     legend.replaceChildren();
     return;
   }
-  const period = p.get("period") || autoPeriod(summary.first, summary.last);
+  // The axis spans the date filter when there is one (the window brushed), else the events' dates.
+  const first = p.get("since") && p.get("since") < summary.first ? p.get("since") : summary.first;
+  const last = p.get("until") && p.get("until") > summary.last ? p.get("until") : summary.last;
+  const period = p.get("period") || autoPeriod(first, last);
   const stack = option(p, "stack");
   const rows = await api(withQuery("/dashboard/timeline", q, { period, stack }));
   if (token !== renderToken) return;
-  const keys = periodsBetween(summary.first, summary.last, period);
+  const keys = periodsBetween(first, last, period);
   const index = new Map(keys.map((k, i) => [k, i]));
   const totals = new Array(keys.length).fill(0);
   const stacks = keys.map(() => []);
@@ -264,7 +267,7 @@ async function renderTimeline(p, q, summary, token) {
   const band = (width - left) / keys.length;
   const bar = Math.min(band * 0.84, 48);
   const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, "aria-label":
-    `Events per ${period} from ${summary.first} to ${summary.last}; drag to select dates`, role: "img" });
+    `Events per ${period} from ${first} to ${last}; drag to select dates`, role: "img" });
   svg.append(el("svg:text", { x: left - 4, y: 10, "text-anchor": "end", "font-size": 10, text: String(max) }));
   svg.append(el("svg:text", { x: left - 4, y: height - bottom, "text-anchor": "end", "font-size": 10, text: "0" }));
   stacks.forEach((parts, i) => {
