@@ -323,3 +323,30 @@ def test_an_empty_store_explains_how_to_ingest(browser, tmp_path):
         page.close()
     finally:
         served.close()
+
+
+def test_the_page_works_on_a_postgresql_store(browser, postgres_url, corpus_records):
+    from dateline.store import Store
+
+    with Store(postgres_url) as store:
+        for record in corpus_records:
+            store.add(record)
+    served = _serve(postgres_url, None)
+    url = next(served)
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        open_dashboard(page, url)
+        assert shown_total(page) == api_total(url, {}) > 0
+        assert page.locator(".map-point").count() and page.locator("#graph-chart .edge").count()
+        after(page, lambda: page.select_option("select[name=type]", "CONSULT"))
+        assert shown_total(page) == api_total(url, {"type": "CONSULT"})
+        after(page, lambda: page.select_option("select[name=period]", "week"))
+        assert page.locator("#timeline-chart rect.bar-part").count() > 0
+        shot(page, "overview-postgresql")
+        context.close()
+        assert errors == []
+    finally:
+        served.close()

@@ -2,6 +2,7 @@
 server's description there) over the REST API, with the aggregates its views need under /dashboard/.
 Its scripts, styles and map shapes are files of this package (static/): nothing is fetched at run time."""
 
+import json
 import tempfile
 from enum import StrEnum
 from pathlib import Path
@@ -147,8 +148,11 @@ def install(app: FastAPI, event_filter: Any, errors: dict[int | str, dict[str, A
     app.include_router(router(event_filter, errors))
     app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
 
+    vocabulary = json.dumps(queries.vocabulary(), ensure_ascii=False).replace("<", "\\u003c")
+
     @app.get("/dashboard/", include_in_schema=False)
     def page() -> HTMLResponse:
-        return HTMLResponse(PAGE.read_text("utf-8"), headers={"Cache-Control": "no-cache"})
+        html = PAGE.read_text("utf-8").replace("{{VOCABULARY}}", vocabulary)
+        return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
 
     app.add_middleware(BrowserRoot)
