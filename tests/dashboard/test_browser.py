@@ -350,3 +350,18 @@ def test_the_page_works_on_a_postgresql_store(browser, postgres_url, corpus_reco
         assert errors == []
     finally:
         served.close()
+
+
+def test_the_keyboard_reaches_the_filters_the_list_and_an_event(page, server):
+    open_dashboard(page, server)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    labels = page.locator("#filters input, #filters select").evaluate_all(
+        "controls => controls.map(c => c.labels.length ? c.labels[0].textContent.trim() : '')")
+    assert labels and all(labels)  # every filter control has a label
+    page.focus("[data-event-id] a")
+    first = page.get_attribute("[data-event-id]", "data-event-id")
+    after(page, lambda: page.keyboard.press("Enter"))
+    assert url_filters(page)["event"] == first and page.locator('[data-view="event"]').is_visible()
