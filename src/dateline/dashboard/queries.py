@@ -186,8 +186,8 @@ def event_list(store: Store, where: EventFilter, sort: str = "date", descending:
     items = store._rows(
         "SELECT e.id, e.date, e.event, e.mode, e.aux, e.quad, e.actor_countries, e.recipient_countries,"
         " e.actor_names, e.recipient_names, e.location, e.location_country, e.confidence, e.happening_id,"
-        f" e.document_id, d.title{', h.sources, h.mentions' if sources else ''}"
-        f" FROM events e JOIN documents d ON d.id = e.document_id{sources} WHERE {sql}"
+        f" e.document_id{', h.sources, h.mentions' if sources else ''}"
+        f" FROM events e{sources} WHERE {sql}"
         f" ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
     if not sources and items:
         counts = {h: (n, m) for h, n, m in store.execute(

@@ -12,6 +12,7 @@ const SVG = "http://www.w3.org/2000/svg";
 
 let vocabulary = { types: [], aux: [], countries: {} };
 let renderToken = 0;
+let renderedSearch = null;  // the query string the views show
 
 // ------------------------------------------------------------------------------------------- helpers
 
@@ -141,13 +142,16 @@ function setUpControls() {
   $("#prev").addEventListener("click", () => go({ page: Math.max(1, Number(params().get("page") || 1) - 1) }));
   $("#next").addEventListener("click", () => go({ page: Number(params().get("page") || 1) + 1 }));
   $("#home").addEventListener("click", (event) => { event.preventDefault(); go({ event: null }, { keepPage: true }); });
-  window.addEventListener("popstate", render);
+  window.addEventListener("popstate", () => {  // back and forward; not a jump to #main by the skip link
+    if (location.search !== renderedSearch) render();
+  });
 }
 
 // ---------------------------------------------------------------------------------------- rendering
 
 async function render() {
   const token = ++renderToken;
+  renderedSearch = location.search;
   document.body.dataset.busy = "true";
   const p = params();
   syncForm(p);
@@ -157,17 +161,23 @@ async function render() {
   $("#event").hidden = !eventId;
   try {
     const q = filterQuery(p);
-    const summary = await api(withQuery("/dashboard/summary", q));
-    if (token !== renderToken) return;
-    renderSummary(summary);
-    if (eventId) { await renderEvent(eventId, token); return; }
-    const empty = summary.stored_events === 0;
+    const empty = vocabulary.stored_events === 0;  // as the page was served
     $("#empty").hidden = !empty;
-    $("#overview").hidden = empty;
-    if (empty) return;
+    if (empty) {
+      $("#overview").hidden = true;
+      $("#event").hidden = true;
+      renderSummary({ stored_events: 0 });
+      return;
+    }
+    // Every view's request leaves at once; only the timeline waits for the summary (its date range).
+    const summary = api(withQuery("/dashboard/summary", q)).then((s) => {
+      if (token === renderToken) renderSummary(s);
+      return s;
+    });
+    if (eventId) { await Promise.all([summary, renderEvent(eventId, token)]); return; }
     map.show();
-    const results = await Promise.allSettled([renderTimeline(p, q, summary, token), map.render(q, token, true),
-      renderGraph(p, q, token), renderTrends(p, q, token), renderList(p, q, token)]);
+    const results = await Promise.allSettled([summary.then((s) => renderTimeline(p, q, s, token)),
+      map.render(q, token, true), renderGraph(p, q, token), renderTrends(p, q, token), renderList(p, q, token)]);
     const failed = results.find((r) => r.status === "rejected");
     if (failed && token === renderToken) showError(failed.reason);
   } catch (error) {
