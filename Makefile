@@ -1,5 +1,5 @@
 # dateline: the two commands a fresh clone needs.
-#   make demo   install into .venv, extract the bundled example, store it, list its events
+#   make demo   install into .venv, extract the bundled example, store it, list its events, say how to browse it
 #   make test   install the test dependencies into .venv and run the test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -25,6 +25,7 @@ install-test: models
 demo: install
 	$(BIN)/dateline ingest $(EXAMPLE) --db $(DB)
 	$(BIN)/dateline events --db $(DB)
+	@echo "open http://127.0.0.1:8000/ after \`$(BIN)/dateline serve --db $(DB)\`"
 
 test: install-test
 	$(BIN)/ruff check src tests bench scripts eval

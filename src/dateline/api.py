@@ -361,5 +361,8 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
 
         return json_schema()
 
+    from dateline.dashboard import install as install_dashboard
+
+    install_dashboard(app, Filter, ERRORS)  # the browser page at / and its aggregates under /dashboard/
     app.add_middleware(BodyLimit, limit=max_body)
     return app
