@@ -284,3 +284,10 @@ def test_a_quoted_judgement_noun_is_accuse_disapprove_by_its_speaker():
 def test_a_judgement_noun_outside_quotes_or_unquoted_is_no_event():
     told = "OSLO, June 9, 2022 (Reuters) - The scandal forced Norwegian Foreign Minister Kari Berg to resign."
     assert "ACCUSE" not in types(told)
+
+
+def test_accusations_called_baseless_in_quoted_words_are_reject():
+    text = 'WARSAW, June 9, 2022 (Reuters) - Polish Foreign Minister Jan Nowak said the accusations were "baseless".'
+    assert [(e[0], e[2]) for e in coded(text)] == [("REJECT", [("POL", "GOV")])]
+    unquoted = "WARSAW, June 9, 2022 (Reuters) - The court found the charges baseless and freed the Polish activist."
+    assert "REJECT" not in types(unquoted)

@@ -185,3 +185,10 @@ def test_un_nom_de_jugement_cite_est_accuse_disapprove():
     assert {c[:4] for c in coded(text)} == {("ACCUSE", "disapprove", ("POL",), ("GOV",))}
     told = "VARSOVIE, 4 mars 2024 (AFP) - Le scandale a contraint le ministre polonais Jan Nowak à démissionner."
     assert not {t for t in types(told) if t[0] == "ACCUSE"}
+
+
+def test_des_accusations_dites_infondees_sont_reject():
+    text = "VARSOVIE, 4 mars 2024 (AFP) - Le ministre polonais Jan Nowak a jugé ces accusations « infondées »."
+    assert {c[:4] for c in coded(text)} == {("REJECT", None, ("POL",), ("GOV",))}
+    irresponsable = "VARSOVIE, 4 mars 2024 (AFP) - « C'est irresponsable », a déclaré le ministre polonais Jan Nowak."
+    assert {c[:2] for c in coded(irresponsable)} == {("ACCUSE", "disapprove")}
