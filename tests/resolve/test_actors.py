@@ -116,3 +116,12 @@ def test_an_organisation_in_the_title_is_whom_the_person_acts_for():
     assert found["Maria Lindqvist"][0] == "UNO"
     found = people("L'émissaire de l'UE Jan Kowal a rencontré lundi le président serbe.", "fr")
     assert found.get("Jan Kowal", (None,))[0] == "EUR"
+
+
+def test_a_nationality_and_a_group_noun_before_the_name_give_country_and_sector():
+    found = people("Chilean activist Rosa Fuentes spoke to reporters in Santiago on Monday.", "en")
+    assert found["Rosa Fuentes"] == ("CHL", "CVL", None)
+    found = people("Le militant chilien Pedro Soto a été interpellé lundi.", "fr")
+    assert found["Pedro Soto"] == ("CHL", "CVL", None)
+    # a nationality before a noun of no sector says nothing of the person
+    assert people("Chilean wine maker Rosa Fuentes won a prize.", "en")["Rosa Fuentes"][0] is None

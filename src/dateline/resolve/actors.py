@@ -182,8 +182,24 @@ def learn_person_role(ent: Span, mentions: list[CountryMention], lex: ActorLexic
             found = _organisation_title(window, ent, mentions, found) or found
         if found:
             return found
-    return (pre is not None and _organisation_title(pre, ent, mentions, None)) or \
+    return (pre is not None and (_organisation_title(pre, ent, mentions, None)
+                                 or _nationality_title(pre, ent, mentions, lex))) or \
         ActorRef(text=ent.text, name=ent.text, reason="person without a stated role")
+
+
+def _nationality_title(window: Span, ent: Span, mentions: list[CountryMention],
+                       lex: ActorLexicon) -> ActorRef | None:
+    """'Nigerian activist Timi Frank', 'le manifestant italien Marco Rossi': a nationality and a
+    noun of a sector just before the name give the person's country and sector."""
+    if window.end != ent.start:
+        return None
+    noun = next((t for t in reversed(window) if t.pos_ == "NOUN"), None)
+    sector = sector_of(noun, lex) if noun is not None else None
+    inside = [m for m in mentions if window.start <= m.start and m.end <= window.end]
+    if sector is None or len(inside) != 1 or inside[0].kind == "org":
+        return None
+    return ActorRef(text=ent.text, name=ent.text, country=inside[0].iso3, sector=sector,
+                    reason=f"nationality and {sector} noun before the name: '{window.text}'")
 
 
 def _organisation_title(window: Span, ent: Span, mentions: list[CountryMention],
