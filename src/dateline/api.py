@@ -4,14 +4,17 @@ unless a token is configured; then ingesting and correcting need `Authorization:
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hmac
+from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
 from dateline import __version__
@@ -20,6 +23,9 @@ from dateline.store import AUX_VALUES, EVENT_TYPES, SCHEMA_VERSION, EventFilter,
 MAX_BODY_BYTES = 10 * 1024 * 1024  # one news page, with room to spare
 MAX_PAGE = 1000
 MAX_OFFSET = 10_000_000
+# Extractions run on these threads, not on the request thread pool: uploads waiting for the model
+# (one extraction per language at a time, `pipeline.language_lock`) hold no thread that reads need.
+EXTRACTION_WORKERS = 2
 
 EventType = StrEnum("EventType", {name: name for name in sorted(EVENT_TYPES)})
 AuxMode = StrEnum("AuxMode", {name: name for name in sorted(AUX_VALUES)})
@@ -256,6 +262,7 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
                   description="Political and security events coded from news reports (PLOVER), each with "
                               "its evidence in the text, its sources and its reasons.")
     app.state.store = store
+    extractor = ThreadPoolExecutor(EXTRACTION_WORKERS, thread_name_prefix="dateline-extract")
 
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
@@ -295,7 +302,7 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
     @app.post("/documents", response_model=Stored, status_code=201, dependencies=[Depends(writer)],
               summary="Extract a report and store it (needs the token)",
               responses={**BODY_ERRORS})
-    def ingest(new: NewDocument) -> dict:
+    async def ingest(new: NewDocument) -> dict:
         from dateline.pipeline import extract
         from dateline.sources import SourceDocument
 
@@ -304,10 +311,10 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
         source = SourceDocument(text=new.text or "", html=new.html, url=new.url, title=new.title,
                                 published=new.published.isoformat() if new.published else None)
         try:
-            record = extract(source, new.language)
+            record = await asyncio.get_running_loop().run_in_executor(extractor, extract, source, new.language)
         except Exception as exc:  # noqa: BLE001 - bad input is the client's error, never the server's crash
             raise HTTPException(422, f"cannot extract this report ({type(exc).__name__}: {exc})") from None
-        stored = store.add(record)
+        stored = await run_in_threadpool(store.add, record)
         return {"document_id": record.document.id, "stored": stored, "events": len(record.events),
                 "warnings": record.document.warnings}
 

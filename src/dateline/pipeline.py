@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 
-from dateline.clean import clean_document
+from dateline.clean import CleanDocument, clean_document
 from dateline.events.code import code_document
 from dateline.events.context import DocumentFacts
 from dateline.events.merge import assemble
@@ -34,6 +36,17 @@ class StageTimer:
         self._last = now
 
 
+_LANGUAGE_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def language_lock(code: str) -> threading.Lock:
+    """One extraction at a time per language: a spaCy pipeline, its vocabulary and the matchers
+    and lexicons cached from it are not safe to use from several threads at once."""
+    with _LOCKS_GUARD:
+        return _LANGUAGE_LOCKS.setdefault(code, threading.Lock())
+
+
 def _language_data(code: str, given: str | Language | None) -> Language | None:
     """The data to code a document with: the one given (a contributor's folder, say), else the
     bundled language of its code; None when the language has no pipeline."""
@@ -51,6 +64,12 @@ def extract(source: SourceDocument, language: str | Language | None = None,
         timer.start()
     clean = clean_document(source, language.code if isinstance(language, Language) else language)
     lap("clean")
+    with language_lock(clean.language):
+        return _extract_clean(source, clean, language, lap)
+
+
+def _extract_clean(source: SourceDocument, clean: CleanDocument, language: str | Language | None,
+                   lap: Callable[[str], None]) -> Record:
     text = clean.text
     data = _language_data(clean.language, language)
     coded = data is not None
