@@ -296,13 +296,39 @@ class ExportFormat(StrEnum):
 def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
                    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover,
                    db: Db = DEFAULT_DB, country: Country = None, event_type: TypeOpt = None,
-                   since: Since = None, until: Until = None) -> None:
+                   since: Since = None, until: Until = None,
+                   force: Annotated[bool, typer.Option("--force", help="Replace TARGET if it exists "
+                                                       "(never the database itself).")] = False) -> None:
     """Export events: PLOVER JSON Lines, CSV, Parquet or a GDELT-style table (tab-separated)."""
     from dateline.exports import export_events
 
+    _check_export_target(target, db, force)
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
-    count = _query(db, "export", lambda store: export_events(store, target, format.value, where))
-    err.print(f"exported {count} events to {target}")
+    try:
+        count = _query(db, "export", lambda store: export_events(store, target, format.value, where))
+    except OSError as exc:
+        report_error(str(target), f"cannot write ({exc.strerror or exc})")
+        raise typer.Exit(2) from None
+    err.print(f"exported {count} events to {target}", markup=False)
+
+
+def _check_export_target(target: Path, db: str, force: bool) -> None:
+    """Refuse to write over the database (or its write-ahead log), a folder, or, without --force,
+    any existing file; a missing folder is an error line, not a traceback."""
+    if not is_url(db):
+        database = Path(db).resolve()
+        if target.resolve() in {database, database.with_name(database.name + ".wal")}:
+            report_error(str(target), "is the database being exported; choose another file")
+            raise typer.Exit(2)
+    if target.is_dir():
+        report_error(str(target), "is a directory; name a file")
+        raise typer.Exit(2)
+    if target.exists() and not force:
+        report_error(str(target), "already exists (pass --force to replace it)")
+        raise typer.Exit(2)
+    if not target.parent.is_dir():
+        report_error(str(target), f"no such folder {str(target.parent)!r}")
+        raise typer.Exit(2)
 
 
 @app.command("serve")
