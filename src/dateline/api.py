@@ -304,7 +304,7 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
               responses={**BODY_ERRORS})
     async def ingest(new: NewDocument) -> dict:
         from dateline.pipeline import extract
-        from dateline.sources import SourceDocument
+        from dateline.sources import InputError, SourceDocument
 
         if not (new.text or new.html):
             raise HTTPException(422, "give the report's text or its html")
@@ -312,6 +312,8 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
                                 published=new.published.isoformat() if new.published else None)
         try:
             record = await asyncio.get_running_loop().run_in_executor(extractor, extract, source, new.language)
+        except InputError as exc:
+            raise HTTPException(422, f"cannot extract this report: {exc.cause}") from None
         except Exception as exc:  # noqa: BLE001 - bad input is the client's error, never the server's crash
             raise HTTPException(422, f"cannot extract this report ({type(exc).__name__}: {exc})") from None
         stored = await run_in_threadpool(store.add, record)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from dateline.sources import SourceDocument
-from dateline.sources.decode import MAX_BYTES, check_size
+from dateline.sources.decode import MAX_BYTES, check_size, read_capped
 from dateline.sources.detect import Kind, sniff
 from dateline.sources.errors import InputError
 from dateline.sources.fetch import Fetcher
@@ -66,7 +66,7 @@ def read_file(path: Path, *, follow: bool = False) -> Iterator[Item | FeedLink]:
                 yield from read_warc(item, handle)  # streamed: crawl archives are large
                 return
             check_size(item, path.stat().st_size)
-            data = head + handle.read()
+            data = read_capped(item, handle, head=head)
     except InputError as exc:
         yield exc
         return

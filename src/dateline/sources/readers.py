@@ -47,6 +47,7 @@ def read_bytes(item: str, data: bytes, *, path: str | None = None, url: str | No
         return
     kind = kind or sniff(data[:65536])
     try:
+        check_size(item, len(data))
         if kind is Kind.GZIP:
             yield from _read_gzip(item, data, path=path, url=url, follow=follow, depth=depth)
         elif kind is Kind.ZIP:
