@@ -21,8 +21,11 @@ class Kind(StrEnum):
 
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b[^>]*>", re.IGNORECASE)
 _CORPUS = re.compile(rb"^(?:\s*<\?xml[^>]*>)?\s*(?:<corpus\b[^>]*>\s*)?<doc\b[^>]*>", re.IGNORECASE)
-_HTML = re.compile(rb"<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<p\b[^>]*>.*?</p>|<div\b",
-                   re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(rb"<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<div\b", re.IGNORECASE)
+# A paragraph: an opening <p> and, after it, a closing one (two searches, not one lazy pattern
+# that would scan the rest of the head again from every unclosed <p>).
+_P_OPEN = re.compile(rb"<p\b[^<>]{0,500}>", re.IGNORECASE)
+_P_CLOSE = re.compile(rb"</p\s*>", re.IGNORECASE)
 
 
 def sniff(head: bytes) -> Kind:
@@ -42,9 +45,14 @@ def sniff(head: bytes) -> Kind:
         return Kind.JSONL
     if stripped[:1] == b"[" and stripped[1:].lstrip()[:1] == b"{":
         return Kind.JSON
-    if _HTML.search(stripped[:65536]):
+    if _HTML.search(stripped[:65536]) or _paragraph(stripped[:65536]):
         return Kind.HTML
     return Kind.TEXT
+
+
+def _paragraph(head: bytes) -> bool:
+    opening = _P_OPEN.search(head)
+    return opening is not None and _P_CLOSE.search(head, opening.end()) is not None
 
 
 def _json_line(head: bytes) -> bool:
