@@ -231,3 +231,25 @@ def test_roles_learned_from_titles_come_with_the_words_they_were_learned_from(st
     vahan = learned[("Vahan Exemple", "ARM", "Minister of Foreign Affairs")]
     assert "ministre des Affaires étrangères de la République d'Arménie" in vahan["context"]
     assert str(vahan["published"]) == "2024-04-04"
+
+
+def test_a_type_correction_updates_the_cameo_code_and_quad_class(store):
+    protest = next(e for e in store.events() if e["event"] == "PROTEST")
+    assert protest["quad"] == 4 and protest["cameo"].startswith("14")
+    visit = store.correct(protest["id"], {"event": "CONSULT", "mode": "visit"})
+    assert (visit["event"], visit["mode"], visit["cameo"], visit["quad"]) == ("CONSULT", "visit", "042", 1)
+    plain = store.correct(protest["id"], {"event": "PROTEST", "mode": "riot"})
+    assert (plain["cameo"], plain["quad"]) == ("145", 4)
+    cleared = store.correct(protest["id"], {"event": "CONSULT"})  # riot is no mode of CONSULT
+    assert (cleared["mode"], cleared["cameo"], cleared["quad"]) == (None, "040", 1)
+    assert {"cameo", "quad", "mode"} <= {c["field"] for c in cleared["corrections"]}
+    listed = next(e for e in store.events() if e["id"] == protest["id"])
+    assert (listed["cameo"], listed["quad"]) == ("040", 1)
+
+
+@pytest.mark.parametrize("mode", ["<script>alert(1)</script>", "visit", "demo "])
+def test_a_mode_must_be_one_of_the_type(store, mode):
+    protest = next(e for e in store.events() if e["event"] == "PROTEST")
+    with pytest.raises(StoreError, match="is not a mode of PROTEST"):
+        store.correct(protest["id"], {"mode": mode})
+    assert store.event(protest["id"])["mode"] == protest["mode"]

@@ -366,7 +366,7 @@ class Store:
         current = self.event(event_id)
         if current is None:
             return None
-        self._check_correction(changes)
+        changes = self._with_codes(current, changes)
         record = {k: v for k, v in current.items()
                   if k not in ("document_id", "happening_id", "retracted", "sources", "corrections")}
         with self.db.transaction():
@@ -383,10 +383,29 @@ class Store:
             self.db.execute("UPDATE events SET record = ? WHERE id = ?", [to_json(record).decode("utf-8"), event_id])
         return self.event(event_id)
 
+    def _with_codes(self, current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+        """The changes checked against the ontology, with what follows from a new type or mode: a
+        mode the new type lacks is cleared, and the CAMEO code and quad class are the new ones."""
+        self._check_correction(changes)
+        changes = dict(changes)
+        event = changes.get("event", current["event"])
+        if "event" in changes and "mode" not in changes and not ontology().has_mode(event, current.get("mode")):
+            changes["mode"] = None
+        mode = changes.get("mode", current.get("mode"))
+        if not ontology().has_mode(event, mode):
+            modes = ", ".join(ontology().modes[event]) or "none"
+            raise StoreError(f"{mode!r} is not a mode of {event} (its modes: {modes})")
+        if "event" in changes or "mode" in changes:
+            derived = {"cameo": ontology().cameo_code(event, mode), "quad": ontology().quad[event]}
+            changes |= {k: v for k, v in derived.items() if v != current.get(k)}
+        return changes
+
     @staticmethod
     def _check_correction(changes: dict[str, Any]) -> None:
         if "event" in changes and changes["event"] not in EVENT_TYPES:
             raise StoreError(f"unknown event type {changes['event']!r}")
+        if changes.get("mode") is not None and not isinstance(changes["mode"], str):
+            raise StoreError(f"a mode is a name, not {changes['mode']!r}")
         if changes.get("aux") not in (None, *AUX_VALUES - {"none"}):
             raise StoreError(f"unknown aux mode {changes['aux']!r}")
         if changes.get("date") is not None and _day(changes["date"]) is None:
