@@ -183,3 +183,18 @@ def test_closed_documents_before_an_unclosed_one_are_kept():
 def test_sniffing_many_unclosed_paragraphs_is_text():
     assert sniff(b"x <p> " * 11_000) is Kind.TEXT  # the 64 KiB head, one pass
     assert sniff(b"a story <p class='lead'>with a paragraph</p>") is Kind.HTML
+
+
+def test_json_lines_with_a_bad_first_line_are_still_json_lines():
+    good = [json.dumps({"text": f"EREVAN, 3 mars (AFP) - Le ministre a reçu son homologue n° {n}."}) for n in range(3)]
+    for first in ('{"text": "cut', "garbage before the records"):
+        data = "\n".join([first, *good]).encode()
+        assert sniff(data) is Kind.JSONL
+        found = _all("batch.jsonl", data)
+        assert [d.text for d in _docs(found)] == [json.loads(line)["text"] for line in good]
+        assert [e.item for e in _errors(found)] == ["batch.jsonl:1"]
+
+
+def test_text_with_a_brace_line_is_still_text():
+    assert sniff(b"{Editor's note}\nThe minister met his counterpart.\nThey talked.\n") is Kind.TEXT
+    assert sniff(b'{"text": "one object"}') is Kind.JSONL

@@ -41,7 +41,7 @@ def sniff(head: bytes) -> Kind:
         return Kind.CORPUS
     if stripped.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and _FEED.search(stripped[:4096]):
         return Kind.FEED
-    if stripped[:1] == b"{" and _json_line(stripped):
+    if _json_lines(stripped):
         return Kind.JSONL
     if stripped[:1] == b"[" and stripped[1:].lstrip()[:1] == b"{":
         return Kind.JSON
@@ -55,11 +55,24 @@ def _paragraph(head: bytes) -> bool:
     return opening is not None and _P_CLOSE.search(head, opening.end()) is not None
 
 
-def _json_line(head: bytes) -> bool:
-    first, newline, _ = head.partition(b"\n")
-    if not newline:
-        return True  # one line longer than the sniffed head: only JSON Lines look like that
+JSONL_SAMPLE_LINES = 20
+
+
+def _json_lines(head: bytes) -> bool:
+    """JSON Lines: most of the first lines are objects, one at least parses as one; a damaged
+    first line does not make the file something else."""
+    lines = [line for line in head.split(b"\n")[:JSONL_SAMPLE_LINES + 1] if line.strip()]
+    if not lines or not lines[0].lstrip().startswith(b"{") and len(lines) < 2:
+        return False
+    if len(lines) == 1:
+        return head.lstrip()[:1] == b"{"  # one line longer than the sniffed head, or one object
+    complete = lines[:-1] if not head.endswith(b"\n") else lines  # the last may be cut by the head
+    objects = [line for line in complete if line.lstrip().startswith(b"{")]
+    return 2 * len(objects) > len(complete) and any(_is_object(line) for line in objects)
+
+
+def _is_object(line: bytes) -> bool:
     try:
-        return isinstance(json.loads(first), dict)
+        return isinstance(json.loads(line), dict)
     except ValueError:
         return False
