@@ -125,7 +125,7 @@ def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreError, match="cannot open"):
+        with pytest.raises(StoreError, match=rf"cannot open database: process {holder.pid} .* one process at a time"):
             Store(path)
     finally:
         holder.kill()

@@ -7,6 +7,7 @@ which SQLAlchemy spells per engine anyway, and DuckDB's Arrow bulk path has no O
 
 from __future__ import annotations
 
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
@@ -171,6 +172,12 @@ class DuckDBBackend(Backend):
         try:
             self.con = duckdb.connect(path)
         except duckdb.Error as err:
+            held = re.search(r"Conflicting lock is held in (.*?) \(PID (\d+)\)", str(err))
+            if held:
+                raise StoreError(f"{path}: cannot open database: process {held.group(2)} ({held.group(1)}) has it "
+                                 "open, and a DuckDB file is used by one process at a time (a running "
+                                 "`dateline serve` included); stop it, or store in PostgreSQL for several "
+                                 "users") from None
             raise StoreError(f"{path}: cannot open database ({err})") from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
