@@ -4,10 +4,12 @@ the database, one error line instead of a traceback, control characters kept off
 from __future__ import annotations
 
 import shutil
+import zipfile
 
 import pytest
 from typer.testing import CliRunner
 
+from dateline import cli
 from dateline.cli import app
 
 from .conftest import EXAMPLE
@@ -58,3 +60,47 @@ def test_export_replaces_an_existing_file_only_with_force(db, tmp_path):
 def test_export_into_a_missing_folder_is_one_error_line(db, tmp_path):
     _one_error_line(runner.invoke(app, ["export", str(tmp_path / "nowhere" / "e.csv"), "--db", str(db)]),
                     "no such folder")
+
+
+@pytest.mark.parametrize(("args", "word"), [(["--limit", "-1"], "--limit"), (["--offset", "-3"], "--offset"),
+                                            (["--limit", "0"], "--limit")])
+def test_bad_pages_are_one_error_line(db, args, word):
+    _one_error_line(runner.invoke(app, ["events", "--db", str(db), *args]), word)
+
+
+def test_happenings_limit_is_checked(db):
+    _one_error_line(runner.invoke(app, ["happenings", "--db", str(db), "--limit", "-1"]), "--limit")
+
+
+def test_serve_with_a_missing_token_file_is_one_error_line(db, tmp_path):
+    missing = tmp_path / "no-token"
+    _one_error_line(runner.invoke(app, ["serve", "--db", str(db), "--token-file", str(missing)]),
+                    str(missing), "cannot read the token file")
+
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\u202e"
+
+
+def test_names_with_terminal_escapes_are_echoed_inert(tmp_path):
+    archive = tmp_path / "batch.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr(f"story{ESCAPES}.txt", "")
+    named = tmp_path / f"file{ESCAPES}.txt"
+    named.write_text("")
+    result = runner.invoke(app, ["extract", str(archive), str(named), "--quiet"])
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and all("empty input" in line for line in lines)
+    assert not any(ch in result.stderr for ch in "\x1b\x07\u202e")
+    assert "story\\x1b]0;owned\\x07\\x1b[2J\\u202e.txt" in lines[0]
+
+
+def test_running_out_of_memory_is_one_error_line(monkeypatch, capsys):
+    def exhausted() -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "app", exhausted)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "dateline: error: dateline: out of memory (split the input, or give the process more memory)"]

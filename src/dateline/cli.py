@@ -21,6 +21,7 @@ from dateline.sources.fetch import Fetcher, FetchOptions
 from dateline.sources.inputs import iter_inputs
 from dateline.store import DEFAULT_DB, Store, StoreError, is_url
 from dateline.store.backends import redacted
+from dateline.textutil import printable
 
 app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
                   no_args_is_help=True, add_completion=False)
@@ -45,11 +46,16 @@ class Format(StrEnum):
 
 
 def report_error(item: str, cause: str) -> None:
-    err.print(f"dateline: error: {item}: {cause}", markup=False)
+    err.print(printable(f"dateline: error: {item}: {cause}"), markup=False)
 
 
 def report_warning(item: str, cause: str) -> None:
-    err.print(f"dateline: warning: {item}: {cause}", markup=False)
+    err.print(printable(f"dateline: warning: {item}: {cause}"), markup=False)
+
+
+def _add_row(table: Table, *cells: object) -> None:
+    """A table row whose cells (stored evidence, names, places) cannot act on the terminal."""
+    table.add_row(*(printable(cell) if isinstance(cell, str) else cell for cell in cells))  # type: ignore[arg-type]
 
 
 def _table_console() -> Console:
@@ -144,7 +150,7 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
             if added:
                 stored += 1
                 if verbose:
-                    err.print(f"dateline: stored: {doc.name}: {len(record.events)} events", markup=False)
+                    err.print(printable(f"dateline: stored: {doc.name}: {len(record.events)} events"), markup=False)
             else:
                 skipped += 1
         counts = store.counts()
@@ -214,6 +220,15 @@ def _open_store(db: str) -> Store:
         raise typer.Exit(2) from None
 
 
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 1:
+        report_error("--limit", f"must be 1 or more, not {limit}")
+        raise typer.Exit(2)
+    if offset < 0:
+        report_error("--offset", f"must be 0 or more, not {offset}")
+        raise typer.Exit(2)
+
+
 @app.command("events")
 def events_command(db: Db = DEFAULT_DB, limit: int = 1000, offset: int = 0,
                    format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table,
@@ -221,6 +236,7 @@ def events_command(db: Db = DEFAULT_DB, limit: int = 1000, offset: int = 0,
                    event_type: TypeOpt = None, mode: ModeOpt = None, aux: AuxOpt = None, since: Since = None,
                    until: Until = None, text: TextOpt = None, near: Near = None) -> None:
     """List stored events, filtered, as a table, JSON or CSV."""
+    _check_page(limit, offset)
     where = _filter(country, actor, recipient, event_type, mode, aux, since, until, text, near)
     rows = _query(db, "events", lambda store: store.events(limit, where, offset))
     if format is OutFormat.json:
@@ -243,7 +259,7 @@ def events_command(db: Db = DEFAULT_DB, limit: int = 1000, offset: int = 0,
         table.add_column(column, overflow="fold")
     for row in rows:
         evidence = row["evidence"][0]["text"]
-        table.add_row(str(row["date"] or "-"), row["event"], row["mode"] or "-", row["aux"] or "-",
+        _add_row(table, str(row["date"] or "-"), row["event"], row["mode"] or "-", row["aux"] or "-",
                       _actors(row["actor_countries"]), _actors(row["recipient_countries"]),
                       row["location"] or "-", f"{row['confidence']:.2f}",
                       evidence if len(evidence) < 90 else evidence[:87] + "...")
@@ -255,6 +271,7 @@ def happenings_command(db: Db = DEFAULT_DB, limit: int = 100, country: Country =
                        event_type: TypeOpt = None, since: Since = None, until: Until = None,
                        format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table) -> None:
     """Events merged across documents: one row per happening, with its mentions and sources."""
+    _check_page(limit, 0)
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
     rows = _query(db, "happenings", lambda store: store.happenings(where, limit))
     if format is not OutFormat.table:
@@ -264,7 +281,7 @@ def happenings_command(db: Db = DEFAULT_DB, limit: int = 100, country: Country =
     for column in ("date", "event", "actor", "recipient", "where", "mentions", "sources", "stories", "first seen"):
         table.add_column(column)
     for row in rows:
-        table.add_row(str(row["date"] or "-"), row["event"], _actors(row["actor_countries"]),
+        _add_row(table, str(row["date"] or "-"), row["event"], _actors(row["actor_countries"]),
                       _actors(row["recipient_countries"]), row["location"] or "-", str(row["mentions"]),
                       str(row["sources"]), str(row["stories"]), str(row["first_seen"])[:19])
     _table_console().print(table)
@@ -281,7 +298,7 @@ def stats_command(by: Annotated[str, typer.Option(help="day, month, type, mode, 
     table.add_column(by)
     table.add_column("events", justify="right")
     for key, count in rows:
-        table.add_row(str(key if key is not None else "-"), str(count))
+        _add_row(table, str(key if key is not None else "-"), str(count))
     _table_console().print(table)
 
 
@@ -309,7 +326,7 @@ def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
     except OSError as exc:
         report_error(str(target), f"cannot write ({exc.strerror or exc})")
         raise typer.Exit(2) from None
-    err.print(f"exported {count} events to {target}", markup=False)
+    err.print(printable(f"exported {count} events to {target}"), markup=False)
 
 
 def _check_export_target(target: Path, db: str, force: bool) -> None:
@@ -343,7 +360,11 @@ def serve_command(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000
 
     from dateline.api import create_app
 
-    token = token_file.read_text("utf-8").strip() if token_file else os.environ.get("DATELINE_API_TOKEN")
+    try:
+        token = token_file.read_text("utf-8").strip() if token_file else os.environ.get("DATELINE_API_TOKEN")
+    except (OSError, UnicodeDecodeError) as exc:
+        report_error(str(token_file), f"cannot read the token file ({getattr(exc, 'strerror', None) or exc})")
+        raise typer.Exit(2) from None
     if token is not None and len(token) < 16:
         report_error("token", "a write token needs at least 16 characters")
         raise typer.Exit(2)
@@ -387,7 +408,7 @@ def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold fil
         totals = [totals[0] + report.tp, totals[1] + report.fp, totals[2] + report.fn]
         doc_ok = sum(c.ok for c in report.document)
         field_ok = sum(c.ok for c in report.fields)
-        table.add_row(report.gold, f"{report.precision:.2f}", f"{report.recall:.2f}", f"{report.f1:.2f}",
+        _add_row(table, report.gold, f"{report.precision:.2f}", f"{report.recall:.2f}", f"{report.f1:.2f}",
                       str(report.tp), str(report.fp), str(report.fn),
                       f"{doc_ok}/{len(report.document)}", f"{field_ok}/{len(report.fields)}")
         failures += [f"{report.gold}: {c.name}: {c.detail}" for c in report.document + report.fields if not c.ok]
@@ -398,7 +419,7 @@ def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold fil
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     if len(golds) > 1:
-        table.add_row("all", f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(tp), str(fp), str(fn), "", "")
+        _add_row(table, "all", f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(tp), str(fp), str(fn), "", "")
     _table_console().print(table)
     for line in failures if verbose or len(golds) == 1 else failures[:40]:
         out.print(f"  ✗ {line}", markup=False)
@@ -443,7 +464,7 @@ def eval_dev_command(
     for name, halves in results.items():
         for half in HALVES:
             t = halves[half]
-            table.add_row(name, half, str(t.documents), f"{t.precision:.2f}", f"{t.recall:.2f}", f"{t.f1:.2f}",
+            _add_row(table, name, half, str(t.documents), f"{t.precision:.2f}", f"{t.recall:.2f}", f"{t.f1:.2f}",
                           str(t.tp), str(t.fp), str(t.fn))
             if verbose and (half == "tune" or show_check):
                 for report in t.reports:
@@ -474,7 +495,7 @@ def eval_extraction_command(
         rows = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, limit=limit, progress=tick))
         for row in rows:
             body, dates = row.body, row.dates
-            table.add_row(row.dataset, row.system, str(row.pages),
+            _add_row(table, row.dataset, row.system, str(row.pages),
                           *(f"{v:.3f}" for v in (body.precision, body.recall, body.f1)) if body else ("-",) * 3,
                           f"{body.exact}" if body else "-",
                           f"{dates.accuracy:.3f}" if dates else "-",
@@ -493,7 +514,7 @@ def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v
     for column in ("sentences", "gold codings", "type found (recall)", "actor country right", "events",
                    "events of a gold type (precision)"):
         table.add_column(column)
-    table.add_row(str(score.sentences), str(score.gold), f"{score.found_type} ({score.recall:.2f})",
+    _add_row(table, str(score.sentences), str(score.gold), f"{score.found_type} ({score.recall:.2f})",
                   f"{score.actor_right}/{score.found_type} ({score.actor_accuracy:.2f})", str(score.system),
                   f"{score.system_right} ({score.precision:.2f})")
     _table_console().print(table)
@@ -513,7 +534,7 @@ def eval_wikievents_command(quiet: Quiet = False) -> None:
                    "recall by type"):
         table.add_column(column)
     by_type = ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(score.by_type.items()))
-    table.add_row(str(score.documents), str(score.gold), f"{score.found} ({score.recall:.2f})", str(score.system),
+    _add_row(table, str(score.documents), str(score.gold), f"{score.found} ({score.recall:.2f})", str(score.system),
                   f"{score.system_right} ({score.precision:.2f})", by_type)
     _table_console().print(table)
 
@@ -528,7 +549,7 @@ def eval_times_command(verbose: Annotated[bool, typer.Option("--verbose", "-v")]
     for column in ("gold dates", "found (overlap)", "right value", "accuracy", "dateline dates",
                    "on a gold date"):
         table.add_column(column)
-    table.add_row(str(score.gold), str(score.found), str(score.right), f"{score.accuracy:.3f}", str(score.system),
+    _add_row(table, str(score.gold), str(score.found), str(score.right), f"{score.accuracy:.3f}", str(score.system),
                   str(score.system_on_gold))
     _table_console().print(table)
     for line in score.errors if verbose else []:
@@ -552,7 +573,7 @@ def eval_entities_command(
             raise typer.Exit(2)
         scores = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, tick))
         for system, score in scores.items():
-            table.add_row(name, system, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
+            _add_row(table, name, system, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
                           f"{score.recall:.3f}", f"{score.f1:.3f}")
     _table_console().print(table)
 
@@ -577,7 +598,8 @@ def eval_places_command(
             raise typer.Exit(2)
         score = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, limit, tick))
         median = f"{statistics.median(score.errors_km):.0f}" if score.errors_km else "-"
-        table.add_row(name, str(score.toponyms), str(score.placed), str(score.within), f"{score.accuracy:.3f}", median)
+        _add_row(table, name, str(score.toponyms), str(score.placed), str(score.within), f"{score.accuracy:.3f}",
+                 median)
     _table_console().print(table)
 
 
@@ -595,7 +617,7 @@ def eval_furniture_command(
                    "datelines out of body", "datelines recognised"):
         table.add_column(column)
     for source, score in scores.items():
-        table.add_row(source, str(score.documents), str(score.sentences), str(len(score.lost)), str(score.furniture),
+        _add_row(table, source, str(score.documents), str(score.sentences), str(len(score.lost)), str(score.furniture),
                       str(len(score.kept)), f"{score.datelines - len(score.datelines_in_body)}/{score.datelines}",
                       f"{score.datelines_recognised}/{score.datelines_expected}")
     _table_console().print(table)
@@ -626,15 +648,15 @@ def kb_search_command(query: Annotated[str, typer.Argument(help="A name, in any 
         table.add_column(column)
     for match in load_people().search(query, limit):
         latest = match.person.position_on(None)
-        table.add_row("person", match.person.id, match.person.name, match.person.country, f"{match.score:.2f}",
+        _add_row(table, "person", match.person.id, match.person.name, match.person.country, f"{match.score:.2f}",
                       f"{latest.role}, {latest.start}–{latest.end or ''}" if latest else "-")
     kb = load_kb()
     agency = kb.match_agency(query)
     if agency:
-        table.add_row("agency", agency.agency_id, agency.name, "-", f"{agency.score:.2f}", "-")
+        _add_row(table, "agency", agency.agency_id, agency.name, "-", f"{agency.score:.2f}", "-")
     for country in kb.countries.values():
         if any(query.casefold() == n.casefold() for names in country.names.values() for n in names):
-            table.add_row("country", country.iso3, country.name, country.iso3, "1.00", "-")
+            _add_row(table, "country", country.iso3, country.name, country.iso3, "1.00", "-")
     _table_console().print(table)
 
 
@@ -746,7 +768,12 @@ def kb_import_command(
 
 
 def main() -> None:
-    app()
+    """The `dateline` command: running out of memory is one error line, not a traceback."""
+    try:
+        app()
+    except MemoryError:
+        report_error("dateline", "out of memory (split the input, or give the process more memory)")
+        sys.exit(1)
 
 
 if __name__ == "__main__":
