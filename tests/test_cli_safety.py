@@ -3,6 +3,7 @@ the database, one error line instead of a traceback, control characters kept off
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 
@@ -104,3 +105,37 @@ def test_running_out_of_memory_is_one_error_line(monkeypatch, capsys):
     assert exit_.value.code == 1
     assert capsys.readouterr().err.strip().splitlines() == [
         "dateline: error: dateline: out of memory (split the input, or give the process more memory)"]
+
+
+@pytest.fixture
+def kb_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATELINE_KB_DIR", str(tmp_path / "kb"))
+    return tmp_path / "kb"
+
+
+PERSON = ["kb", "add", "--name", "Anna Beispiel", "--country", "DEU", "--role", "Minister of the Interior",
+          "--start", "2021-12-08", "--source", "https://example.org/cabinet"]
+
+
+def test_kb_add_writes_into_the_kb_folder_and_refuses_bad_entries(kb_dir):
+    assert runner.invoke(app, PERSON).exit_code == 0
+    assert [p["id"] for p in json.loads((kb_dir / "people_added.json").read_text())["people"]] == ["anna-beispiel"]
+    _one_error_line(runner.invoke(app, PERSON), "already in the knowledge base as 'anna-beispiel'")
+    unknown = [*PERSON[:5], "ZZZ", *PERSON[6:]]
+    unknown[3] = "Otto Beispiel"
+    _one_error_line(runner.invoke(app, unknown), "ZZZ", "ISO alpha-3 code of a country")
+    backwards = [*PERSON, "--end", "2020-01-01"]
+    backwards[3] = "Karl Beispiel"
+    _one_error_line(runner.invoke(app, backwards), "the end is before the start")
+    _one_error_line(runner.invoke(app, [*PERSON[:3], "Sergey Lavrov", *PERSON[4:]]), "'sergey-lavrov'")
+    assert len(json.loads((kb_dir / "people_added.json").read_text())["people"]) == 1
+
+
+def test_kb_files_are_not_written_into_an_installed_package(monkeypatch, tmp_path):
+    import dateline.kb.people as people_module
+
+    monkeypatch.delenv("DATELINE_KB_DIR", raising=False)
+    installed = tmp_path / "lib" / "python3.11" / "site-packages" / "dateline" / "kb" / "data"
+    monkeypatch.setattr(people_module, "_data_file", lambda name: installed / name)
+    _one_error_line(runner.invoke(app, PERSON), "inside the installed package", "DATELINE_KB_DIR")
+    assert not installed.exists()

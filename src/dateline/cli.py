@@ -686,45 +686,73 @@ def kb_add_command(
     end: Annotated[str | None, typer.Option(help="Last day in office, YYYY-MM-DD.")] = None,
     alias: Annotated[list[str] | None, typer.Option(help="Other spellings (repeatable).")] = None,
 ) -> None:
-    """Add a person to `kb/data/people_added.json` (versioned with the code, read with the curated list)."""
-    import datetime as dt
+    """Add a person to `people_added.json` ($DATELINE_KB_DIR, else kb/data in a source checkout),
+    read with the curated list."""
     import re
 
-    from dateline.kb.people import _data_file
+    from dateline.kb import load_kb
+    from dateline.kb.people import load_people
 
-    if not re.fullmatch(r"[A-Z]{3}", country):
-        report_error(country, "country must be an ISO alpha-3 code such as FRA")
+    if country not in load_kb().countries:
+        report_error(country, "country must be the ISO alpha-3 code of a country, such as FRA")
         raise typer.Exit(2)
-    for day in filter(None, (start, end)):
-        try:
-            dt.date.fromisoformat(day)
-        except ValueError:
-            report_error(day, "dates are YYYY-MM-DD")
-            raise typer.Exit(2) from None
-    path = Path(str(_data_file("people_added.json")))
+    days = [_iso_day(day) for day in (start, end)]
+    if days[1] is not None and days[1] < days[0]:  # type: ignore[operator]
+        report_error(f"{start} – {end}", "the end is before the start")
+        raise typer.Exit(2)
+    path = _kb_file("people_added.json", None)
     data = json.loads(path.read_text("utf-8")) if path.exists() else {
         "provenance": "People added with `dateline kb add`; each position names its source.", "people": []}
     ident = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    if not ident or load_people().by_id(ident) or any(p["id"] == ident for p in data["people"]):
+        report_error(name, f"already in the knowledge base as {ident!r} (see `dateline kb show {ident}`)"
+                     if ident else "a name needs letters or digits")
+        raise typer.Exit(2)
     data["people"].append({"id": ident, "name": name, "aliases": alias or [], "country": country,
                            "positions": [{"role": role, "sector": sector, "office": "added", "start": start,
                                           "end": end, "source": source}]})
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    out.print(f"added {ident} to {path}", markup=False)
+    out.print(printable(f"added {ident} to {path}"), markup=False)
+
+
+def _iso_day(day: str | None):  # noqa: ANN202 - a date or None
+    import datetime as dt
+
+    if day is None:
+        return None
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        report_error(day, "dates are YYYY-MM-DD")
+        raise typer.Exit(2) from None
+
+
+def _kb_file(name: str, output: Path | None) -> Path:
+    from dateline.kb.people import writable_extra_file
+
+    if output is not None:
+        return output
+    try:
+        return writable_extra_file(name)
+    except (ValueError, OSError) as exc:
+        report_error(name, str(exc))
+        raise typer.Exit(2) from None
 
 
 @kb_app.command("learn")
 def kb_learn_command(
     db: Db = DEFAULT_DB,
-    output: Annotated[Path | None, typer.Option(help="Where to write (default: kb/data/people_learned.json).")]
+    output: Annotated[Path | None, typer.Option(help="Where to write (default: people_learned.json in "
+                                                     "$DATELINE_KB_DIR, else kb/data in a source checkout).")]
     = None,
 ) -> None:
     """Keep the roles stored documents taught (titles, appositions) for later documents."""
     from dateline.kb.learned import PROVENANCE, learned_people
-    from dateline.kb.people import _data_file, load_people
+    from dateline.kb.people import load_people
 
+    target = _kb_file("people_learned.json", output)
     rows = _query(db, "kb learn", lambda store: store.learned_roles())
     people = learned_people(rows, load_people())
-    target = output or Path(str(_data_file("people_learned.json")))
     target.write_text(json.dumps({"provenance": PROVENANCE, "people": people}, ensure_ascii=False, indent=1) + "\n",
                       "utf-8")
     out.print(f"learned {len(people)} people from {len(rows)} mentions into {target}", markup=False)
