@@ -66,3 +66,18 @@ def test_a_type_correction_updates_cameo_and_quad_and_a_bad_mode_is_400(client):
     assert (fixed["event"], fixed["cameo"], fixed["quad"]) == ("CONSULT", "042", 1)
     listed = client.get("/events", params={"type": "CONSULT"}).json()["items"]
     assert [(e["cameo"], e["quad"]) for e in listed if e["id"] == protest["id"]] == [("042", 1)]
+
+
+def test_a_type_filter_in_lower_case_is_the_type(client):
+    upper = client.get("/events", params={"type": "CONSULT"}).json()
+    lower = client.get("/events", params={"type": "consult"})
+    assert lower.status_code == 200 and lower.json() == upper
+    assert client.get("/events", params={"type": "Consult"}).status_code == 422
+
+
+def test_a_page_with_no_text_is_not_stored(client):
+    before = client.get("/").json()["documents"]
+    answer = client.post("/documents", json={"html": "<html><body><nav>Home</nav></body></html>"}, headers=AUTH)
+    assert answer.status_code == 201 and answer.json()["stored"] is False
+    assert "no text left after cleaning: not stored" in answer.json()["warnings"]
+    assert client.get("/").json()["documents"] == before

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from dateline import cli
 from dateline.cli import app
+from dateline.store import Store
 
 from .conftest import EXAMPLE
 
@@ -139,3 +140,52 @@ def test_kb_files_are_not_written_into_an_installed_package(monkeypatch, tmp_pat
     monkeypatch.setattr(people_module, "_data_file", lambda name: installed / name)
     _one_error_line(runner.invoke(app, PERSON), "inside the installed package", "DATELINE_KB_DIR")
     assert not installed.exists()
+
+
+def test_extract_json_of_several_records_is_one_json_document(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("PARIS, 3 March 2025 (AFP) - The French foreign minister met his German counterpart in Paris.")
+    several = runner.invoke(app, ["extract", str(EXAMPLE), str(other), "--quiet"])
+    records = json.loads(several.stdout)
+    assert several.exit_code == 0 and isinstance(records, list) and len(records) == 2
+    assert [r["document"]["source"]["path"] for r in records] == [str(EXAMPLE), str(other)]
+    one = json.loads(runner.invoke(app, ["extract", str(other), "--quiet"]).stdout)
+    assert isinstance(one, dict) and one["document"]["source"]["path"] == str(other)
+
+
+def test_country_names_are_codes_and_unknown_ones_an_error(db):
+    def ids(*args: str) -> list[str]:
+        result = runner.invoke(app, ["events", "--db", str(db), "-f", "json", *args])
+        assert result.exit_code == 0, result.output
+        return [row["id"] for row in json.loads(result.stdout)]
+
+    by_code = ids("--country", "RUS")
+    assert by_code and ids("--country", "russia") == by_code == ids("--country", "rus") == ids("--country", "Russie")
+    _one_error_line(runner.invoke(app, ["events", "--db", str(db), "--country", "narnia"]), "'narnia'",
+                    "neither an ISO alpha-3")
+
+
+def test_urls_in_capitals_are_urls(tmp_path):
+    result = runner.invoke(app, ["ingest", "HTTP://EXAMPLE.ORG/story", "--db", str(tmp_path / "t.duckdb"), "--quiet"])
+    assert "no such file" not in result.stderr and result.exit_code == 1
+
+
+def test_an_empty_document_is_not_stored(tmp_path):
+    page = tmp_path / "menu.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    db = tmp_path / "t.duckdb"
+    result = runner.invoke(app, ["ingest", str(page), "--db", str(db), "--quiet"])
+    assert result.exit_code == 1 and "no text left after cleaning (not stored)" in result.stderr
+    with Store(db) as store:
+        assert store.counts()["documents"] == 0
+
+
+def test_the_progress_shows_a_count_not_a_missing_total():
+    formats = [getattr(column, "text_format", "") for column in cli._progress(False).columns]
+    assert "{task.completed}" in formats and not any("total" in f for f in formats)
+
+
+def test_kb_search_puts_the_exact_country_first():
+    result = runner.invoke(app, ["kb", "search", "France"], env={"COLUMNS": "200"})
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│")]
+    assert rows[0].split("│")[1].strip() == "country" and "FRA" in rows[0]

@@ -34,6 +34,9 @@ MAX_OFFSET = 10_000_000
 EXTRACTION_WORKERS = 2
 
 EventType = StrEnum("EventType", {name: name for name in sorted(EVENT_TYPES)})
+# As a filter, a type in either case, as on the command line (`--type protest`).
+TypeFilter = StrEnum("TypeFilter", {spelling: spelling for name in sorted(EVENT_TYPES)
+                                    for spelling in (name, name.lower())})
 AuxMode = StrEnum("AuxMode", {name: name for name in sorted(AUX_VALUES)})
 # Free text in queries: printable, no NUL (PostgreSQL refuses NUL in text).
 FreeText = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$")]
@@ -203,13 +206,13 @@ class Correction(BaseModel):
 
 
 def event_filter(country: CountryCode = None, actor: FreeText = None, recipient: FreeText = None,
-                 type: EventType | None = None, mode: FreeText = None, aux: AuxMode | None = None,
+                 type: TypeFilter | None = None, mode: FreeText = None, aux: AuxMode | None = None,
                  since: Day = None, until: Day = None, text: FreeText = None,
                  near: Annotated[str | None, Query(pattern=NEAR, description="LAT,LON,KM")] = None,
                  document: FreeText = None, retracted: bool = False) -> EventFilter:
     """The event filters as query parameters (shared by events, happenings and statistics)."""
     point = tuple(float(x) for x in near.split(",")) if near else None
-    return EventFilter(country=country, actor=actor, recipient=recipient, type=type.value if type else None,
+    return EventFilter(country=country, actor=actor, recipient=recipient, type=type.value.upper() if type else None,
                        mode=mode, aux=aux.value if aux else None, since=since, until=until, text=text, near=point,  # type: ignore[arg-type]
                        document=document, retracted=retracted)
 
@@ -386,6 +389,9 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
             raise HTTPException(422, f"cannot extract this report: {exc.cause}") from None
         except Exception as exc:  # noqa: BLE001 - bad input is the client's error, never the server's crash
             raise HTTPException(422, f"cannot extract this report ({type(exc).__name__}: {exc})") from None
+        if not record.document.text.strip():  # an empty document is not stored (a page with no main text)
+            return {"document_id": record.document.id, "stored": False, "events": 0,
+                    "warnings": [*record.document.warnings, "no text left after cleaning: not stored"]}
         stored = await run_in_threadpool(store.add, record)
         return {"document_id": record.document.id, "stored": stored, "events": len(record.events),
                 "warnings": record.document.warnings}

@@ -66,7 +66,8 @@ def _table_console() -> Console:
 
 
 def _progress(quiet: bool) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+    # The number of documents is unknown until the inputs are read (archives, feeds): a count, no total.
+    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"),
                     TimeElapsedColumn(), console=err, disable=quiet, transient=True)
 
 
@@ -104,8 +105,11 @@ def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool):  #
 def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
                     quiet: Quiet = False, allow_private: AllowPrivate = False, follow: Follow = False,
                     delay: Delay = 1.0) -> None:
-    """Print the record of each document (JSON, or one line per record with --format jsonl)."""
+    """Print the records: one JSON document (the record, or an array of the records when the
+    inputs hold several), or one line per record with --format jsonl."""
     failed = False
+    held: str | None = None  # the first record, printed alone if no other follows
+    count = 0
     for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
         if record is None:
             failed = True
@@ -113,8 +117,18 @@ def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--fo
         data = record.to_json_dict()
         if format is Format.jsonl:
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            continue
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        count += 1
+        if count == 1:
+            held = text
+            continue
+        sys.stdout.write(("[\n" + held + ",\n") if count == 2 else ",\n")
+        sys.stdout.write(text)
+    if format is Format.json and count == 1:
+        sys.stdout.write(f"{held}\n")
+    elif format is Format.json and count > 1:
+        sys.stdout.write("\n]\n")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -139,6 +153,10 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
     with store:
         for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
             if record is None:
+                failed += 1
+                continue
+            if not record.document.text.strip():
+                report_error(doc.name, "no text left after cleaning (not stored)")
                 failed += 1
                 continue
             try:
@@ -183,11 +201,31 @@ def _filter(country: str | None, actor: str | None, recipient: str | None, event
             report_error("--near", f"expected LAT,LON,KM, got {near!r}")
             raise typer.Exit(2) from None
         point = (lat, lon, km)
-    return EventFilter(country=country, actor=actor, recipient=recipient, type=event_type, mode=mode, aux=aux,
-                       since=since, until=until, text=text, near=point)
+    return EventFilter(country=_country_code(country), actor=actor, recipient=recipient, type=event_type, mode=mode,
+                       aux=aux, since=since, until=until, text=text, near=point)
 
 
-Country = Annotated[str | None, typer.Option(help="Actor or recipient country (ISO alpha-3).")]
+def _country_code(value: str | None) -> str | None:
+    """--country as an ISO alpha-3 code in any case, or a country's name in any language the
+    knowledge base has ('france', 'Allemagne'); anything else is an error, not an empty list."""
+    import re
+
+    from dateline.kb import load_kb
+
+    if value is None:
+        return None
+    countries = load_kb().countries
+    if re.fullmatch(r"[A-Za-z]{3}", value) and value.upper() in countries:
+        return value.upper()
+    wanted = " ".join(value.casefold().split())
+    for country in countries.values():
+        if any(wanted == n.casefold() for names in country.names.values() for n in names):
+            return country.iso3
+    report_error("--country", f"{value!r} is neither an ISO alpha-3 country code (such as FRA) nor a country name")
+    raise typer.Exit(2)
+
+
+Country = Annotated[str | None, typer.Option(help="Actor or recipient country: ISO alpha-3 code or name.")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor country code or name fragment.")]
 RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="Recipient country code or name fragment.")]
 TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type.")]
@@ -646,17 +684,20 @@ def kb_search_command(query: Annotated[str, typer.Argument(help="A name, in any 
     table = Table(title=f"knowledge base: {query!r}")
     for column in ("kind", "id", "name", "country", "score", "latest position"):
         table.add_column(column)
-    for match in load_people().search(query, limit):
-        latest = match.person.position_on(None)
-        _add_row(table, "person", match.person.id, match.person.name, match.person.country, f"{match.score:.2f}",
-                      f"{latest.role}, {latest.start}–{latest.end or ''}" if latest else "-")
     kb = load_kb()
+    # Exact country names first, then the agency and the people by score (a fuzzy person scored
+    # 0.9 came above the country 'France' itself).
+    rows = [("country", country.iso3, country.name, country.iso3, 1.0, "-") for country in kb.countries.values()
+            if any(query.casefold() == n.casefold() for names in country.names.values() for n in names)]
     agency = kb.match_agency(query)
     if agency:
-        _add_row(table, "agency", agency.agency_id, agency.name, "-", f"{agency.score:.2f}", "-")
-    for country in kb.countries.values():
-        if any(query.casefold() == n.casefold() for names in country.names.values() for n in names):
-            _add_row(table, "country", country.iso3, country.name, country.iso3, "1.00", "-")
+        rows.append(("agency", agency.agency_id, agency.name, "-", agency.score, "-"))
+    for match in load_people().search(query, limit):
+        latest = match.person.position_on(None)
+        rows.append(("person", match.person.id, match.person.name, match.person.country, match.score,
+                     f"{latest.role}, {latest.start}–{latest.end or ''}" if latest else "-"))
+    for kind, ident, name, country_code, score, position in sorted(rows, key=lambda row: -row[4]):
+        _add_row(table, kind, ident, name, country_code, f"{score:.2f}", position)
     _table_console().print(table)
 
 

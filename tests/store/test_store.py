@@ -253,3 +253,19 @@ def test_a_mode_must_be_one_of_the_type(store, mode):
     with pytest.raises(StoreError, match="is not a mode of PROTEST"):
         store.correct(protest["id"], {"mode": mode})
     assert store.event(protest["id"])["mode"] == protest["mode"]
+
+
+@pytest.mark.parametrize("pattern", ["%", "_", "%%", "a_b", "\\"])
+def test_like_wildcards_in_filters_are_plain_characters(store, pattern):
+    assert store.events(where=EventFilter(text=pattern)) == []
+    assert store.events(where=EventFilter(actor=pattern)) == []
+    assert store.events(where=EventFilter(recipient=pattern)) == []
+    assert store.actors(name=pattern) == []
+
+
+def test_text_filters_still_find_fragments(store):
+    every = store.events()
+    word = every[0]["evidence"][0]["text"].split()[-1][:4]
+    assert every[0]["id"] in {e["id"] for e in store.events(where=EventFilter(text=word))}
+    name = next(a["name"] for a in store.actors() if a["name"])
+    assert store.actors(name=name[1:4])

@@ -20,7 +20,7 @@ _TYPE_KINDS = {"text/html": Kind.HTML, "application/xhtml+xml": Kind.HTML, "text
 
 
 def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    return value[:8].lower().startswith(("http://", "https://"))  # schemes are case-insensitive
 
 
 def iter_inputs(inputs: Iterable[str | Path], *, fetcher: Fetcher | None = None, follow: bool = False,

@@ -34,6 +34,12 @@ def is_url(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
+def contains_pattern(value: str) -> str:
+    """An ILIKE pattern (with ESCAPE '\\') for text containing `value` as written: its % and _
+    are the characters, not wildcards."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
@@ -128,7 +134,7 @@ class EventFilter:
                                         (self.recipient, "e.recipient_countries", "e.recipient_names")):
             if value is not None:
                 clauses.append(f"({db.contains(countries)} OR {db.any_ilike(names)})")
-                params += [value.upper(), f"%{value}%"]
+                params += [value.upper(), contains_pattern(value)]
         if self.country is not None:
             clauses.append(f"({db.contains('e.actor_countries')} OR {db.contains('e.recipient_countries')})")
             params += [self.country.upper()] * 2
@@ -141,8 +147,8 @@ class EventFilter:
                 clauses.append(f"e.date {op} CAST(? AS DATE)")
                 params.append(value)
         if self.text:
-            clauses.append("CAST(e.evidence AS VARCHAR) ILIKE ?")
-            params.append(f"%{self.text}%")
+            clauses.append("CAST(e.evidence AS VARCHAR) ILIKE ? ESCAPE '\\'")
+            params.append(contains_pattern(self.text))
         if self.near is not None:
             lat, lon, km = self.near
             clauses.append("e.location_lat IS NOT NULL AND 6371 * 2 * asin(sqrt("
@@ -344,7 +350,8 @@ class Store:
 
     def actors(self, limit: int = 100, offset: int = 0, name: str | None = None) -> list[dict[str, Any]]:
         """Parties of stored events: name, country and sector, with how many events they act in."""
-        clause, params = ("WHERE coalesce(a.name, a.text) ILIKE ?", [f"%{name}%"]) if name else ("", [])
+        clause, params = (("WHERE coalesce(a.name, a.text) ILIKE ? ESCAPE '\\'", [contains_pattern(name)]) if name
+                          else ("", []))
         return self._rows(
             "SELECT coalesce(a.name, a.text) AS name, a.country, a.sector, count(DISTINCT a.event_id) AS events,"
             " sum(CASE WHEN a.side = 'actor' THEN 1 ELSE 0 END) AS as_actor,"

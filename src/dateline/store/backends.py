@@ -221,7 +221,7 @@ class DuckDBBackend(Backend):
         return f"list_contains(?, {column})"
 
     def any_ilike(self, array: str) -> str:
-        return f"len(list_filter({array}, lambda x: x ILIKE ?)) > 0"
+        return f"len(list_filter({array}, lambda x: x ILIKE ? ESCAPE '\\')) > 0"
 
     def overlaps(self, left: str, right: str) -> str:
         return f"list_has_any({left}, {right})"
@@ -338,7 +338,7 @@ class PostgresBackend(Backend):
         return f"{column} = ANY(?)"
 
     def any_ilike(self, array: str) -> str:
-        return f"EXISTS (SELECT 1 FROM unnest({array}) AS n(x) WHERE n.x ILIKE ?)"
+        return f"EXISTS (SELECT 1 FROM unnest({array}) AS n(x) WHERE n.x ILIKE ? ESCAPE '\\')"
 
     def overlaps(self, left: str, right: str) -> str:
         return f"{left} && {right}"
