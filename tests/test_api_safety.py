@@ -81,3 +81,11 @@ def test_a_page_with_no_text_is_not_stored(client):
     assert answer.status_code == 201 and answer.json()["stored"] is False
     assert "no text left after cleaning: not stored" in answer.json()["warnings"]
     assert client.get("/").json()["documents"] == before
+
+
+@pytest.mark.parametrize("cleared", [None, "none"])
+def test_an_aux_mode_is_cleared_with_null_or_none(client, cleared):
+    event = client.get("/events").json()["items"][0]
+    assert client.patch(f"/events/{event['id']}", json={"aux": "historical"}, headers=AUTH).json()["aux"] == "historical"
+    answer = client.patch(f"/events/{event['id']}", json={"aux": cleared}, headers=AUTH)
+    assert answer.status_code == 200 and answer.json()["aux"] is None

@@ -193,14 +193,14 @@ class Stored(BaseModel):
 class Correction(BaseModel):
     """An analyst's correction of one event; every change is logged with its old value. `mode`
     must be one of the (new) type's modes, or null for none; a new type brings its CAMEO code and
-    quad class."""
+    quad class; `aux` null or "none" and `date` null clear them."""
 
     model_config = ConfigDict(json_schema_extra=_one_of("event", "mode", "aux", "date", "retracted"))
 
     event: EventType = Field(None)  # type: ignore[assignment] - may be left out, never null
     mode: str | None = Field(None, max_length=40)
-    aux: AuxMode = Field(None)  # type: ignore[assignment]
-    date: BodyDay = Field(None)  # type: ignore[assignment]
+    aux: AuxMode | None = None
+    date: BodyDay | None = None
     retracted: bool = Field(None)  # type: ignore[assignment]
     note: str | None = Field(None, max_length=2000)
 
@@ -411,6 +411,8 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
                responses={**BODY_ERRORS, 404: {"description": "No such event."}})
     def correct(event_id: str, correction: Correction) -> dict[str, Any]:
         changes = correction.model_dump(exclude_unset=True, exclude={"note"}, mode="json")
+        if changes.get("aux") == "none":
+            changes["aux"] = None
         if not changes:
             raise HTTPException(422, "nothing to correct")
         return _found(store.correct(event_id, changes, note=correction.note), "event", event_id)
