@@ -269,3 +269,43 @@ def test_text_filters_still_find_fragments(store):
     assert every[0]["id"] in {e["id"] for e in store.events(where=EventFilter(text=word))}
     name = next(a["name"] for a in store.actors() if a["name"])
     assert store.actors(name=name[1:4])
+
+
+def test_duckdb_reads_from_other_threads_run_beside_a_transaction(tmp_path, records):
+    import subprocess
+    import sys
+    import threading
+
+    path = tmp_path / "threads.duckdb"
+    store = Store(path)
+    store.add(records[0])
+    seen: dict[str, int] = {}
+    inside = threading.Event()
+    done = threading.Event()
+
+    def count(label: str) -> None:
+        seen[label] = store.execute("SELECT count(*) FROM documents")[0][0]
+
+    def writer() -> None:
+        with store.db.transaction():
+            store.execute("INSERT INTO meta (key, value) VALUES ('probe', 'x')")
+            store.execute("DELETE FROM documents")
+            count("writer, inside its transaction")
+            inside.set()
+            done.wait(30)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert inside.wait(10)
+    reader = threading.Thread(target=count, args=("reader, during it",))
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive()  # the read did not wait for the lock
+    done.set()
+    thread.join(10)
+    count("after")
+    assert seen == {"writer, inside its transaction": 0, "reader, during it": 1, "after": 0}
+    store.close()
+    opened = subprocess.run([sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
+                             str(path)], capture_output=True, text=True)
+    assert opened.returncode == 0, opened.stderr  # every thread's connection was closed with the store
