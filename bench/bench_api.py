@@ -125,27 +125,23 @@ def run_phase(calls: list[tuple[str, Callable[[httpx.Client], int]]], concurrenc
     return rows, sampler.peak, rss_mb(pid)
 
 
-def write_call(n: int, language: str) -> Callable[[httpx.Client], int]:
+def write_call(base: str, n: int, language: str) -> Callable[[httpx.Client], int]:
     body = {"text": f"{TEXTS[language]} ({n})", "language": language}
 
     def call(client: httpx.Client) -> int:
-        return client.post(BASE + "/documents", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code
+        return client.post(base + "/documents", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code
     return call
 
 
-def read_call(n: int) -> Callable[[httpx.Client], int]:
+def read_call(base: str, n: int) -> Callable[[httpx.Client], int]:
     params = READ_QUERIES[n % len(READ_QUERIES)]
 
     def call(client: httpx.Client) -> int:
-        return client.get(BASE + "/events", params=params).status_code
+        return client.get(base + "/events", params=params).status_code
     return call
 
 
-BASE = ""
-
-
 def main() -> None:
-    global BASE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--writes", type=int, default=40, help="POST /documents, half English, half French")
     parser.add_argument("--reads", type=int, default=500, help="GET /events")
@@ -153,11 +149,11 @@ def main() -> None:
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds per phase at most")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder, server(Path(folder) / "bench.duckdb") as (base, pid):
-        BASE = base
         print(f"server pid {pid}, idle rss {rss_mb(pid):.0f} MB")
-        writes = [("write", write_call(n, ("en", "fr")[n % 2])) for n in range(args.writes)]
-        reads = [("read", read_call(n)) for n in range(args.reads)]
-        extra = [("write", write_call(args.writes + n, ("en", "fr")[n % 2])) for n in range(max(1, args.writes // 4))]
+        writes = [("write", write_call(base, n, ("en", "fr")[n % 2])) for n in range(args.writes)]
+        reads = [("read", read_call(base, n)) for n in range(args.reads)]
+        extra = [("write", write_call(base, args.writes + n, ("en", "fr")[n % 2]))
+                 for n in range(max(1, args.writes // 4))]
         mixed = reads[: len(reads) // 4] + extra + reads[len(reads) // 4:]
         for name, calls in (("first uploads", writes), ("reads", reads), ("reads during writes", mixed)):
             rows, peak, end = run_phase(calls, args.concurrency, args.deadline, pid)
