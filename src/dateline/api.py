@@ -4,24 +4,39 @@ unless a token is configured; then ingesting and correcting need `Authorization:
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hmac
+from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
-from pydantic import AfterValidator, BaseModel, Field
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
 from dateline import __version__
+from dateline.lang import available_languages
 from dateline.store import AUX_VALUES, EVENT_TYPES, SCHEMA_VERSION, EventFilter, Store, StoreError
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # one news page, with room to spare
 MAX_PAGE = 1000
 MAX_OFFSET = 10_000_000
+# Extractions run on these threads, not on the request thread pool: uploads waiting for the model
+# (one extraction per language at a time, `pipeline.language_lock`) hold no thread that reads need.
+EXTRACTION_WORKERS = 2
 
 EventType = StrEnum("EventType", {name: name for name in sorted(EVENT_TYPES)})
+# As a filter, a type in either case, as on the command line (`--type protest`).
+TypeFilter = StrEnum("TypeFilter", {spelling: spelling for name in sorted(EVENT_TYPES)
+                                    for spelling in (name, name.lower())})
 AuxMode = StrEnum("AuxMode", {name: name for name in sorted(AUX_VALUES)})
 # Free text in queries: printable, no NUL (PostgreSQL refuses NUL in text).
 FreeText = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$")]
@@ -139,15 +154,33 @@ class About(BaseModel):
     events: int
 
 
+def _day_text(value: Any) -> Any:
+    if not isinstance(value, str | dt.date):
+        raise ValueError("a day is a YYYY-MM-DD string")  # pydantic would read 0 as 1970-01-01
+    return value
+
+
+BodyDay = Annotated[dt.date, BeforeValidator(_day_text)]
+DocumentLanguage = StrEnum("DocumentLanguage", {code: code for code in available_languages()})
+
+
+def _one_of(*names: str, **schema: Any) -> dict[str, Any]:
+    """A JSON Schema saying that at least one of the fields is given (and how), for the API's
+    clients and schemathesis; the handlers check the same."""
+    return {"anyOf": [{"required": [name], "properties": {name: schema}} for name in names]}
+
+
 class NewDocument(BaseModel):
     """A report to extract and store: its text, or its HTML page."""
+
+    model_config = ConfigDict(json_schema_extra=_one_of("text", "html", type="string", minLength=1))
 
     text: str | None = Field(None, max_length=MAX_BODY_BYTES)
     html: str | None = Field(None, max_length=MAX_BODY_BYTES)
     url: str | None = Field(None, max_length=2000)
     title: str | None = Field(None, max_length=2000)
-    published: dt.date | None = None
-    language: str | None = Field(None, pattern=r"^[a-z]{2}$")
+    published: BodyDay | None = None
+    language: DocumentLanguage | None = Field(None, description="Forces the language (else detected).")
 
 
 class Stored(BaseModel):
@@ -158,24 +191,28 @@ class Stored(BaseModel):
 
 
 class Correction(BaseModel):
-    """An analyst's correction of one event; every change is logged with its old value."""
+    """An analyst's correction of one event; every change is logged with its old value. `mode`
+    must be one of the (new) type's modes, or null for none; a new type brings its CAMEO code and
+    quad class; `aux` null or "none" and `date` null clear them."""
 
-    event: EventType | None = None
+    model_config = ConfigDict(json_schema_extra=_one_of("event", "mode", "aux", "date", "retracted"))
+
+    event: EventType = Field(None)  # type: ignore[assignment] - may be left out, never null
     mode: str | None = Field(None, max_length=40)
     aux: AuxMode | None = None
-    date: dt.date | None = None
-    retracted: bool | None = None
+    date: BodyDay | None = None
+    retracted: bool = Field(None)  # type: ignore[assignment]
     note: str | None = Field(None, max_length=2000)
 
 
 def event_filter(country: CountryCode = None, actor: FreeText = None, recipient: FreeText = None,
-                 type: EventType | None = None, mode: FreeText = None, aux: AuxMode | None = None,
+                 type: TypeFilter | None = None, mode: FreeText = None, aux: AuxMode | None = None,
                  since: Day = None, until: Day = None, text: FreeText = None,
                  near: Annotated[str | None, Query(pattern=NEAR, description="LAT,LON,KM")] = None,
                  document: FreeText = None, retracted: bool = False) -> EventFilter:
     """The event filters as query parameters (shared by events, happenings and statistics)."""
     point = tuple(float(x) for x in near.split(",")) if near else None
-    return EventFilter(country=country, actor=actor, recipient=recipient, type=type.value if type else None,
+    return EventFilter(country=country, actor=actor, recipient=recipient, type=type.value.upper() if type else None,
                        mode=mode, aux=aux.value if aux else None, since=since, until=until, text=text, near=point,  # type: ignore[arg-type]
                        document=document, retracted=retracted)
 
@@ -188,9 +225,19 @@ class Period(StrEnum):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"description": "A filter value that can match nothing."}}
+
+
+class Problem(BaseModel):
+    """Why a request was refused: a sentence, or pydantic's list of what in the body is wrong."""
+
+    detail: str | list[dict[str, Any]]
+
+
 BODY_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "The body is not JSON."}, 401: {"description": "Missing or wrong token."},
-    403: {"description": "The server is read-only."}, 413: {"description": "Request body too large."}}
+    403: {"description": "The server is read-only."}, 413: {"description": "Request body too large."},
+    422: {"model": Problem, "description": "JSON of the wrong shape, or nothing to do with it (no text, "
+                                            "no change, a report that cannot be extracted)."}}
 
 
 class BodyLimit:
@@ -249,13 +296,37 @@ async def _too_large(scope: dict, receive: Any, send: Any, limit: int) -> None:
     await response(scope, receive, send)
 
 
+DOCS_ASSETS = "/docs/assets"
+# Declared in the OpenAPI schema on the operations that write; checked by `writer` (403 when the
+# server is read-only, 401 for a missing or wrong token).
+BEARER = HTTPBearer(auto_error=False, description="The write token given to `dateline serve`.")
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the files the swagger-ui-bundle package ships, not from a CDN
+    (the pages were blank offline); no ReDoc page, which would load its script from a CDN too."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="dateline API",
+                                   swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+                                   swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+                                   swagger_ui_parameters={"validatorUrl": None})  # no badge from validator.swagger.io
+
+
 def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
     """The API over one store (a DuckDB file or a PostgreSQL URL); `token` enables writes."""
     store = Store(target)  # closed by whoever serves the app (`dateline serve` after uvicorn returns)
-    app = FastAPI(title="dateline", version=__version__,
+    app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
                   description="Political and security events coded from news reports (PLOVER), each with "
                               "its evidence in the text, its sources and its reasons.")
+    _offline_docs(app)
     app.state.store = store
+    extractor = ThreadPoolExecutor(EXTRACTION_WORKERS, thread_name_prefix="dateline-extract")
 
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
@@ -269,11 +340,19 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
                           for method in getattr(route, "methods", None) or ()})
         return JSONResponse({"detail": "Method Not Allowed"}, status_code=405, headers={"Allow": ", ".join(allowed)})
 
-    def writer(authorization: Annotated[str | None, Header()] = None) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # A body that is not JSON is a bad request (400, as the schema says); JSON of the wrong shape is 422.
+        errors = exc.errors()
+        if any(error.get("type") == "json_invalid" for error in errors):
+            return JSONResponse({"detail": "the body is not valid JSON"}, status_code=400)
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+
+    def writer(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None) -> None:
         if token is None:
             raise HTTPException(403, "this server is read-only (start it with a token to allow writes)")
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
+        given = credentials.credentials if credentials else ""
+        if not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
@@ -295,19 +374,25 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
     @app.post("/documents", response_model=Stored, status_code=201, dependencies=[Depends(writer)],
               summary="Extract a report and store it (needs the token)",
               responses={**BODY_ERRORS})
-    def ingest(new: NewDocument) -> dict:
+    async def ingest(new: NewDocument) -> dict:
         from dateline.pipeline import extract
-        from dateline.sources import SourceDocument
+        from dateline.sources import InputError, SourceDocument
 
         if not (new.text or new.html):
             raise HTTPException(422, "give the report's text or its html")
         source = SourceDocument(text=new.text or "", html=new.html, url=new.url, title=new.title,
                                 published=new.published.isoformat() if new.published else None)
         try:
-            record = extract(source, new.language)
+            language = new.language.value if new.language else None
+            record = await asyncio.get_running_loop().run_in_executor(extractor, extract, source, language)
+        except InputError as exc:
+            raise HTTPException(422, f"cannot extract this report: {exc.cause}") from None
         except Exception as exc:  # noqa: BLE001 - bad input is the client's error, never the server's crash
             raise HTTPException(422, f"cannot extract this report ({type(exc).__name__}: {exc})") from None
-        stored = store.add(record)
+        if not record.document.text.strip():  # an empty document is not stored (a page with no main text)
+            return {"document_id": record.document.id, "stored": False, "events": 0,
+                    "warnings": [*record.document.warnings, "no text left after cleaning: not stored"]}
+        stored = await run_in_threadpool(store.add, record)
         return {"document_id": record.document.id, "stored": stored, "events": len(record.events),
                 "warnings": record.document.warnings}
 
@@ -326,6 +411,8 @@ def create_app(target: str, token: str | None = None, max_body: int = MAX_BODY_B
                responses={**BODY_ERRORS, 404: {"description": "No such event."}})
     def correct(event_id: str, correction: Correction) -> dict[str, Any]:
         changes = correction.model_dump(exclude_unset=True, exclude={"note"}, mode="json")
+        if changes.get("aux") == "none":
+            changes["aux"] = None
         if not changes:
             raise HTTPException(422, "nothing to correct")
         return _found(store.correct(event_id, changes, note=correction.note), "event", event_id)

@@ -21,6 +21,7 @@ from dateline.sources.fetch import Fetcher, FetchOptions
 from dateline.sources.inputs import iter_inputs
 from dateline.store import DEFAULT_DB, Store, StoreError, is_url
 from dateline.store.backends import redacted
+from dateline.textutil import printable
 
 app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
                   no_args_is_help=True, add_completion=False)
@@ -45,11 +46,16 @@ class Format(StrEnum):
 
 
 def report_error(item: str, cause: str) -> None:
-    err.print(f"dateline: error: {item}: {cause}", markup=False)
+    err.print(printable(f"dateline: error: {item}: {cause}"), markup=False)
 
 
 def report_warning(item: str, cause: str) -> None:
-    err.print(f"dateline: warning: {item}: {cause}", markup=False)
+    err.print(printable(f"dateline: warning: {item}: {cause}"), markup=False)
+
+
+def _add_row(table: Table, *cells: object) -> None:
+    """A table row whose cells (stored evidence, names, places) cannot act on the terminal."""
+    table.add_row(*(printable(cell) if isinstance(cell, str) else cell for cell in cells))  # type: ignore[arg-type]
 
 
 def _table_console() -> Console:
@@ -60,7 +66,8 @@ def _table_console() -> Console:
 
 
 def _progress(quiet: bool) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+    # The number of documents is unknown until the inputs are read (archives, feeds): a count, no total.
+    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"),
                     TimeElapsedColumn(), console=err, disable=quiet, transient=True)
 
 
@@ -98,8 +105,11 @@ def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool):  #
 def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
                     quiet: Quiet = False, allow_private: AllowPrivate = False, follow: Follow = False,
                     delay: Delay = 1.0) -> None:
-    """Print the record of each document (JSON, or one line per record with --format jsonl)."""
+    """Print the records: one JSON document (the record, or an array of the records when the
+    inputs hold several), or one line per record with --format jsonl."""
     failed = False
+    held: str | None = None  # the first record, printed alone if no other follows
+    count = 0
     for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
         if record is None:
             failed = True
@@ -107,8 +117,18 @@ def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--fo
         data = record.to_json_dict()
         if format is Format.jsonl:
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            continue
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        count += 1
+        if count == 1:
+            held = text
+            continue
+        sys.stdout.write(("[\n" + held + ",\n") if count == 2 else ",\n")
+        sys.stdout.write(text)
+    if format is Format.json and count == 1:
+        sys.stdout.write(f"{held}\n")
+    elif format is Format.json and count > 1:
+        sys.stdout.write("\n]\n")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -135,6 +155,10 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
             if record is None:
                 failed += 1
                 continue
+            if not record.document.text.strip():
+                report_error(doc.name, "no text left after cleaning (not stored)")
+                failed += 1
+                continue
             try:
                 added = store.add(record)
             except Exception as exc:  # noqa: BLE001 - one document that cannot be stored must not stop a batch
@@ -144,7 +168,7 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
             if added:
                 stored += 1
                 if verbose:
-                    err.print(f"dateline: stored: {doc.name}: {len(record.events)} events", markup=False)
+                    err.print(printable(f"dateline: stored: {doc.name}: {len(record.events)} events"), markup=False)
             else:
                 skipped += 1
         counts = store.counts()
@@ -177,11 +201,31 @@ def _filter(country: str | None, actor: str | None, recipient: str | None, event
             report_error("--near", f"expected LAT,LON,KM, got {near!r}")
             raise typer.Exit(2) from None
         point = (lat, lon, km)
-    return EventFilter(country=country, actor=actor, recipient=recipient, type=event_type, mode=mode, aux=aux,
-                       since=since, until=until, text=text, near=point)
+    return EventFilter(country=_country_code(country), actor=actor, recipient=recipient, type=event_type, mode=mode,
+                       aux=aux, since=since, until=until, text=text, near=point)
 
 
-Country = Annotated[str | None, typer.Option(help="Actor or recipient country (ISO alpha-3).")]
+def _country_code(value: str | None) -> str | None:
+    """--country as an ISO alpha-3 code in any case, or a country's name in any language the
+    knowledge base has ('france', 'Allemagne'); anything else is an error, not an empty list."""
+    import re
+
+    from dateline.kb import load_kb
+
+    if value is None:
+        return None
+    countries = load_kb().countries
+    if re.fullmatch(r"[A-Za-z]{3}", value) and value.upper() in countries:
+        return value.upper()
+    wanted = " ".join(value.casefold().split())
+    for country in countries.values():
+        if any(wanted == n.casefold() for names in country.names.values() for n in names):
+            return country.iso3
+    report_error("--country", f"{value!r} is neither an ISO alpha-3 country code (such as FRA) nor a country name")
+    raise typer.Exit(2)
+
+
+Country = Annotated[str | None, typer.Option(help="Actor or recipient country: ISO alpha-3 code or name.")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor country code or name fragment.")]
 RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="Recipient country code or name fragment.")]
 TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type.")]
@@ -214,6 +258,15 @@ def _open_store(db: str) -> Store:
         raise typer.Exit(2) from None
 
 
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 1:
+        report_error("--limit", f"must be 1 or more, not {limit}")
+        raise typer.Exit(2)
+    if offset < 0:
+        report_error("--offset", f"must be 0 or more, not {offset}")
+        raise typer.Exit(2)
+
+
 @app.command("events")
 def events_command(db: Db = DEFAULT_DB, limit: int = 1000, offset: int = 0,
                    format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table,
@@ -221,6 +274,7 @@ def events_command(db: Db = DEFAULT_DB, limit: int = 1000, offset: int = 0,
                    event_type: TypeOpt = None, mode: ModeOpt = None, aux: AuxOpt = None, since: Since = None,
                    until: Until = None, text: TextOpt = None, near: Near = None) -> None:
     """List stored events, filtered, as a table, JSON or CSV."""
+    _check_page(limit, offset)
     where = _filter(country, actor, recipient, event_type, mode, aux, since, until, text, near)
     rows = _query(db, "events", lambda store: store.events(limit, where, offset))
     if format is OutFormat.json:
@@ -243,7 +297,7 @@ def events_command(db: Db = DEFAULT_DB, limit: int = 1000, offset: int = 0,
         table.add_column(column, overflow="fold")
     for row in rows:
         evidence = row["evidence"][0]["text"]
-        table.add_row(str(row["date"] or "-"), row["event"], row["mode"] or "-", row["aux"] or "-",
+        _add_row(table, str(row["date"] or "-"), row["event"], row["mode"] or "-", row["aux"] or "-",
                       _actors(row["actor_countries"]), _actors(row["recipient_countries"]),
                       row["location"] or "-", f"{row['confidence']:.2f}",
                       evidence if len(evidence) < 90 else evidence[:87] + "...")
@@ -255,6 +309,7 @@ def happenings_command(db: Db = DEFAULT_DB, limit: int = 100, country: Country =
                        event_type: TypeOpt = None, since: Since = None, until: Until = None,
                        format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table) -> None:
     """Events merged across documents: one row per happening, with its mentions and sources."""
+    _check_page(limit, 0)
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
     rows = _query(db, "happenings", lambda store: store.happenings(where, limit))
     if format is not OutFormat.table:
@@ -264,7 +319,7 @@ def happenings_command(db: Db = DEFAULT_DB, limit: int = 100, country: Country =
     for column in ("date", "event", "actor", "recipient", "where", "mentions", "sources", "stories", "first seen"):
         table.add_column(column)
     for row in rows:
-        table.add_row(str(row["date"] or "-"), row["event"], _actors(row["actor_countries"]),
+        _add_row(table, str(row["date"] or "-"), row["event"], _actors(row["actor_countries"]),
                       _actors(row["recipient_countries"]), row["location"] or "-", str(row["mentions"]),
                       str(row["sources"]), str(row["stories"]), str(row["first_seen"])[:19])
     _table_console().print(table)
@@ -281,7 +336,7 @@ def stats_command(by: Annotated[str, typer.Option(help="day, month, type, mode, 
     table.add_column(by)
     table.add_column("events", justify="right")
     for key, count in rows:
-        table.add_row(str(key if key is not None else "-"), str(count))
+        _add_row(table, str(key if key is not None else "-"), str(count))
     _table_console().print(table)
 
 
@@ -296,13 +351,39 @@ class ExportFormat(StrEnum):
 def export_command(target: Annotated[Path, typer.Argument(help="Output file.")],
                    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover,
                    db: Db = DEFAULT_DB, country: Country = None, event_type: TypeOpt = None,
-                   since: Since = None, until: Until = None) -> None:
+                   since: Since = None, until: Until = None,
+                   force: Annotated[bool, typer.Option("--force", help="Replace TARGET if it exists "
+                                                       "(never the database itself).")] = False) -> None:
     """Export events: PLOVER JSON Lines, CSV, Parquet or a GDELT-style table (tab-separated)."""
     from dateline.exports import export_events
 
+    _check_export_target(target, db, force)
     where = _filter(country, None, None, event_type, None, None, since, until, None, None)
-    count = _query(db, "export", lambda store: export_events(store, target, format.value, where))
-    err.print(f"exported {count} events to {target}")
+    try:
+        count = _query(db, "export", lambda store: export_events(store, target, format.value, where))
+    except OSError as exc:
+        report_error(str(target), f"cannot write ({exc.strerror or exc})")
+        raise typer.Exit(2) from None
+    err.print(printable(f"exported {count} events to {target}"), markup=False)
+
+
+def _check_export_target(target: Path, db: str, force: bool) -> None:
+    """Refuse to write over the database (or its write-ahead log), a folder, or, without --force,
+    any existing file; a missing folder is an error line, not a traceback."""
+    if not is_url(db):
+        database = Path(db).resolve()
+        if target.resolve() in {database, database.with_name(database.name + ".wal")}:
+            report_error(str(target), "is the database being exported; choose another file")
+            raise typer.Exit(2)
+    if target.is_dir():
+        report_error(str(target), "is a directory; name a file")
+        raise typer.Exit(2)
+    if target.exists() and not force:
+        report_error(str(target), "already exists (pass --force to replace it)")
+        raise typer.Exit(2)
+    if not target.parent.is_dir():
+        report_error(str(target), f"no such folder {str(target.parent)!r}")
+        raise typer.Exit(2)
 
 
 @app.command("serve")
@@ -317,7 +398,11 @@ def serve_command(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000
 
     from dateline.api import create_app
 
-    token = token_file.read_text("utf-8").strip() if token_file else os.environ.get("DATELINE_API_TOKEN")
+    try:
+        token = token_file.read_text("utf-8").strip() if token_file else os.environ.get("DATELINE_API_TOKEN")
+    except (OSError, UnicodeDecodeError) as exc:
+        report_error(str(token_file), f"cannot read the token file ({getattr(exc, 'strerror', None) or exc})")
+        raise typer.Exit(2) from None
     if token is not None and len(token) < 16:
         report_error("token", "a write token needs at least 16 characters")
         raise typer.Exit(2)
@@ -361,7 +446,7 @@ def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold fil
         totals = [totals[0] + report.tp, totals[1] + report.fp, totals[2] + report.fn]
         doc_ok = sum(c.ok for c in report.document)
         field_ok = sum(c.ok for c in report.fields)
-        table.add_row(report.gold, f"{report.precision:.2f}", f"{report.recall:.2f}", f"{report.f1:.2f}",
+        _add_row(table, report.gold, f"{report.precision:.2f}", f"{report.recall:.2f}", f"{report.f1:.2f}",
                       str(report.tp), str(report.fp), str(report.fn),
                       f"{doc_ok}/{len(report.document)}", f"{field_ok}/{len(report.fields)}")
         failures += [f"{report.gold}: {c.name}: {c.detail}" for c in report.document + report.fields if not c.ok]
@@ -372,7 +457,7 @@ def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold fil
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     if len(golds) > 1:
-        table.add_row("all", f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(tp), str(fp), str(fn), "", "")
+        _add_row(table, "all", f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(tp), str(fp), str(fn), "", "")
     _table_console().print(table)
     for line in failures if verbose or len(golds) == 1 else failures[:40]:
         out.print(f"  ✗ {line}", markup=False)
@@ -417,7 +502,7 @@ def eval_dev_command(
     for name, halves in results.items():
         for half in HALVES:
             t = halves[half]
-            table.add_row(name, half, str(t.documents), f"{t.precision:.2f}", f"{t.recall:.2f}", f"{t.f1:.2f}",
+            _add_row(table, name, half, str(t.documents), f"{t.precision:.2f}", f"{t.recall:.2f}", f"{t.f1:.2f}",
                           str(t.tp), str(t.fp), str(t.fn))
             if verbose and (half == "tune" or show_check):
                 for report in t.reports:
@@ -448,7 +533,7 @@ def eval_extraction_command(
         rows = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, limit=limit, progress=tick))
         for row in rows:
             body, dates = row.body, row.dates
-            table.add_row(row.dataset, row.system, str(row.pages),
+            _add_row(table, row.dataset, row.system, str(row.pages),
                           *(f"{v:.3f}" for v in (body.precision, body.recall, body.f1)) if body else ("-",) * 3,
                           f"{body.exact}" if body else "-",
                           f"{dates.accuracy:.3f}" if dates else "-",
@@ -467,7 +552,7 @@ def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v
     for column in ("sentences", "gold codings", "type found (recall)", "actor country right", "events",
                    "events of a gold type (precision)"):
         table.add_column(column)
-    table.add_row(str(score.sentences), str(score.gold), f"{score.found_type} ({score.recall:.2f})",
+    _add_row(table, str(score.sentences), str(score.gold), f"{score.found_type} ({score.recall:.2f})",
                   f"{score.actor_right}/{score.found_type} ({score.actor_accuracy:.2f})", str(score.system),
                   f"{score.system_right} ({score.precision:.2f})")
     _table_console().print(table)
@@ -487,7 +572,7 @@ def eval_wikievents_command(quiet: Quiet = False) -> None:
                    "recall by type"):
         table.add_column(column)
     by_type = ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(score.by_type.items()))
-    table.add_row(str(score.documents), str(score.gold), f"{score.found} ({score.recall:.2f})", str(score.system),
+    _add_row(table, str(score.documents), str(score.gold), f"{score.found} ({score.recall:.2f})", str(score.system),
                   f"{score.system_right} ({score.precision:.2f})", by_type)
     _table_console().print(table)
 
@@ -502,7 +587,7 @@ def eval_times_command(verbose: Annotated[bool, typer.Option("--verbose", "-v")]
     for column in ("gold dates", "found (overlap)", "right value", "accuracy", "dateline dates",
                    "on a gold date"):
         table.add_column(column)
-    table.add_row(str(score.gold), str(score.found), str(score.right), f"{score.accuracy:.3f}", str(score.system),
+    _add_row(table, str(score.gold), str(score.found), str(score.right), f"{score.accuracy:.3f}", str(score.system),
                   str(score.system_on_gold))
     _table_console().print(table)
     for line in score.errors if verbose else []:
@@ -526,7 +611,7 @@ def eval_entities_command(
             raise typer.Exit(2)
         scores = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, tick))
         for system, score in scores.items():
-            table.add_row(name, system, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
+            _add_row(table, name, system, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
                           f"{score.recall:.3f}", f"{score.f1:.3f}")
     _table_console().print(table)
 
@@ -551,7 +636,8 @@ def eval_places_command(
             raise typer.Exit(2)
         score = _with_progress(name, quiet, lambda tick, n=name: evaluate(n, limit, tick))
         median = f"{statistics.median(score.errors_km):.0f}" if score.errors_km else "-"
-        table.add_row(name, str(score.toponyms), str(score.placed), str(score.within), f"{score.accuracy:.3f}", median)
+        _add_row(table, name, str(score.toponyms), str(score.placed), str(score.within), f"{score.accuracy:.3f}",
+                 median)
     _table_console().print(table)
 
 
@@ -569,7 +655,7 @@ def eval_furniture_command(
                    "datelines out of body", "datelines recognised"):
         table.add_column(column)
     for source, score in scores.items():
-        table.add_row(source, str(score.documents), str(score.sentences), str(len(score.lost)), str(score.furniture),
+        _add_row(table, source, str(score.documents), str(score.sentences), str(len(score.lost)), str(score.furniture),
                       str(len(score.kept)), f"{score.datelines - len(score.datelines_in_body)}/{score.datelines}",
                       f"{score.datelines_recognised}/{score.datelines_expected}")
     _table_console().print(table)
@@ -598,17 +684,20 @@ def kb_search_command(query: Annotated[str, typer.Argument(help="A name, in any 
     table = Table(title=f"knowledge base: {query!r}")
     for column in ("kind", "id", "name", "country", "score", "latest position"):
         table.add_column(column)
-    for match in load_people().search(query, limit):
-        latest = match.person.position_on(None)
-        table.add_row("person", match.person.id, match.person.name, match.person.country, f"{match.score:.2f}",
-                      f"{latest.role}, {latest.start}–{latest.end or ''}" if latest else "-")
     kb = load_kb()
+    # Exact country names first, then the agency and the people by score (a fuzzy person scored
+    # 0.9 came above the country 'France' itself).
+    rows = [("country", country.iso3, country.name, country.iso3, 1.0, "-") for country in kb.countries.values()
+            if any(query.casefold() == n.casefold() for names in country.names.values() for n in names)]
     agency = kb.match_agency(query)
     if agency:
-        table.add_row("agency", agency.agency_id, agency.name, "-", f"{agency.score:.2f}", "-")
-    for country in kb.countries.values():
-        if any(query.casefold() == n.casefold() for names in country.names.values() for n in names):
-            table.add_row("country", country.iso3, country.name, country.iso3, "1.00", "-")
+        rows.append(("agency", agency.agency_id, agency.name, "-", agency.score, "-"))
+    for match in load_people().search(query, limit):
+        latest = match.person.position_on(None)
+        rows.append(("person", match.person.id, match.person.name, match.person.country, match.score,
+                     f"{latest.role}, {latest.start}–{latest.end or ''}" if latest else "-"))
+    for kind, ident, name, country_code, score, position in sorted(rows, key=lambda row: -row[4]):
+        _add_row(table, kind, ident, name, country_code, f"{score:.2f}", position)
     _table_console().print(table)
 
 
@@ -638,45 +727,73 @@ def kb_add_command(
     end: Annotated[str | None, typer.Option(help="Last day in office, YYYY-MM-DD.")] = None,
     alias: Annotated[list[str] | None, typer.Option(help="Other spellings (repeatable).")] = None,
 ) -> None:
-    """Add a person to `kb/data/people_added.json` (versioned with the code, read with the curated list)."""
-    import datetime as dt
+    """Add a person to `people_added.json` ($DATELINE_KB_DIR, else kb/data in a source checkout),
+    read with the curated list."""
     import re
 
-    from dateline.kb.people import _data_file
+    from dateline.kb import load_kb
+    from dateline.kb.people import load_people
 
-    if not re.fullmatch(r"[A-Z]{3}", country):
-        report_error(country, "country must be an ISO alpha-3 code such as FRA")
+    if country not in load_kb().countries:
+        report_error(country, "country must be the ISO alpha-3 code of a country, such as FRA")
         raise typer.Exit(2)
-    for day in filter(None, (start, end)):
-        try:
-            dt.date.fromisoformat(day)
-        except ValueError:
-            report_error(day, "dates are YYYY-MM-DD")
-            raise typer.Exit(2) from None
-    path = Path(str(_data_file("people_added.json")))
+    days = [_iso_day(day) for day in (start, end)]
+    if days[1] is not None and days[1] < days[0]:  # type: ignore[operator]
+        report_error(f"{start} – {end}", "the end is before the start")
+        raise typer.Exit(2)
+    path = _kb_file("people_added.json", None)
     data = json.loads(path.read_text("utf-8")) if path.exists() else {
         "provenance": "People added with `dateline kb add`; each position names its source.", "people": []}
     ident = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    if not ident or load_people().by_id(ident) or any(p["id"] == ident for p in data["people"]):
+        report_error(name, f"already in the knowledge base as {ident!r} (see `dateline kb show {ident}`)"
+                     if ident else "a name needs letters or digits")
+        raise typer.Exit(2)
     data["people"].append({"id": ident, "name": name, "aliases": alias or [], "country": country,
                            "positions": [{"role": role, "sector": sector, "office": "added", "start": start,
                                           "end": end, "source": source}]})
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    out.print(f"added {ident} to {path}", markup=False)
+    out.print(printable(f"added {ident} to {path}"), markup=False)
+
+
+def _iso_day(day: str | None):  # noqa: ANN202 - a date or None
+    import datetime as dt
+
+    if day is None:
+        return None
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        report_error(day, "dates are YYYY-MM-DD")
+        raise typer.Exit(2) from None
+
+
+def _kb_file(name: str, output: Path | None) -> Path:
+    from dateline.kb.people import writable_extra_file
+
+    if output is not None:
+        return output
+    try:
+        return writable_extra_file(name)
+    except (ValueError, OSError) as exc:
+        report_error(name, str(exc))
+        raise typer.Exit(2) from None
 
 
 @kb_app.command("learn")
 def kb_learn_command(
     db: Db = DEFAULT_DB,
-    output: Annotated[Path | None, typer.Option(help="Where to write (default: kb/data/people_learned.json).")]
+    output: Annotated[Path | None, typer.Option(help="Where to write (default: people_learned.json in "
+                                                     "$DATELINE_KB_DIR, else kb/data in a source checkout).")]
     = None,
 ) -> None:
     """Keep the roles stored documents taught (titles, appositions) for later documents."""
     from dateline.kb.learned import PROVENANCE, learned_people
-    from dateline.kb.people import _data_file, load_people
+    from dateline.kb.people import load_people
 
+    target = _kb_file("people_learned.json", output)
     rows = _query(db, "kb learn", lambda store: store.learned_roles())
     people = learned_people(rows, load_people())
-    target = output or Path(str(_data_file("people_learned.json")))
     target.write_text(json.dumps({"provenance": PROVENANCE, "people": people}, ensure_ascii=False, indent=1) + "\n",
                       "utf-8")
     out.print(f"learned {len(people)} people from {len(rows)} mentions into {target}", markup=False)
@@ -720,7 +837,12 @@ def kb_import_command(
 
 
 def main() -> None:
-    app()
+    """The `dateline` command: running out of memory is one error line, not a traceback."""
+    try:
+        app()
+    except MemoryError:
+        report_error("dateline", "out of memory (split the input, or give the process more memory)")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

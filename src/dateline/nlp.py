@@ -1,9 +1,11 @@
 """The `nlp` stage: one spaCy pipeline per language (named in `lang/<code>/nlp.toml`), loaded once
-per process."""
+per process, even when several threads ask for it at once (the API's first uploads): the
+matchers built from a pipeline's vocabulary are cached, and a document parsed by a second copy of
+the pipeline has strings that vocabulary lacks (spaCy E018)."""
 
 from __future__ import annotations
 
-from functools import cache
+import threading
 
 import spacy
 from spacy.language import Language
@@ -57,8 +59,22 @@ def join_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@cache
+_PIPELINES: dict[str, Language] = {}
+_LOADING = threading.Lock()
+
+
 def pipeline(language: str) -> Language:
+    """The language's spaCy pipeline, loaded by the first caller while the others wait."""
+    nlp = _PIPELINES.get(language)
+    if nlp is None:
+        with _LOADING:
+            nlp = _PIPELINES.get(language)
+            if nlp is None:
+                nlp = _PIPELINES[language] = _load(language)
+    return nlp
+
+
+def _load(language: str) -> Language:
     # Installed from the package registry, pinned by hash (requirements/models.txt); never
     # downloaded at run time.
     spec = load_language(language).nlp

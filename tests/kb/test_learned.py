@@ -32,3 +32,16 @@ def test_a_role_learned_in_one_document_places_the_person_in_a_later_one(tmp_pat
     assert person_country(LATER) == "CHL"
     # Known people are not learned again.
     assert learned.learned_people(rows, people_from(curated_entries() + people)) == []
+
+
+def test_words_that_are_no_name_are_not_learned():
+    rows = [{"name": name, "country": country, "sector": "GOV", "role": role, "document_id": f"d{n}",
+             "source": None, "published": "2025-03-03", "context": "words before"}
+            for n, (name, country, role) in enumerate([
+                ("Anti-Macron", "FRA", "President"), ("Ministry", "GBR", "Minister of Foreign Affairs"),
+                ("George H.W. Bush's", "CHN", "President"), ("Foreign Minister", "DEU", "Minister"),
+                ("Sergueï Lavrov", "CHL", "Minister of Foreign Affairs"),  # known, in another country
+                ("Pedro Ejemplo", "CHL", "Minister of Foreign Affairs"),
+                ("Marta de la Ejemplo", "ESP", "Minister of Defence")])]
+    assert [p["name"] for p in learned.learned_people(rows, load_people())] == [
+        "Marta de la Ejemplo", "Pedro Ejemplo"]

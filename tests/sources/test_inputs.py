@@ -1,7 +1,10 @@
 import gzip
 import io
+from pathlib import Path
 
-from dateline.sources import SourceDocument
+import pytest
+
+from dateline.sources import SourceDocument, read_path
 from dateline.sources.errors import InputError
 from dateline.sources.inputs import iter_inputs
 
@@ -33,3 +36,14 @@ def test_url_without_fetching_is_an_error_not_a_crash():
 def test_missing_path():
     (error,) = list(iter_inputs(["/nonexistent/file.html"]))
     assert isinstance(error, InputError) and error.cause == "no such file"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_reporting_no_size_is_read_only_up_to_the_cap(device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    items = list(iter_inputs([device]))
+    assert len(items) == 1 and isinstance(items[0], InputError) and "too large" in items[0].cause
+    with pytest.raises(InputError, match="too large"):
+        read_path(device)
+

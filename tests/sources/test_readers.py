@@ -159,3 +159,42 @@ def test_gzip_bomb_is_refused():
 def test_page_over_the_size_cap_is_refused():
     (error,) = _all("huge.html", b"<html><body><p>" + b"a " * (MAX_BYTES // 2 + 10) + b"</p></body></html>")
     assert isinstance(error, InputError) and "too large" in error.cause
+
+
+def test_unclosed_doc_tags_are_one_error_in_one_pass():
+    # 500 KB of <doc> tags none of which is closed: the old lazy pattern rescanned the rest of the
+    # text from each one (minutes); one pass finds that the first is never closed.
+    unclosed = b"<doc url=https://e.org/a>" + b"<doc id=1>some words " * 24_000
+    assert len(unclosed) > 500_000
+    found = _all("c.xml", unclosed)
+    assert [e.cause for e in _errors(found)] == ["the <doc> element at character 0 is not closed (no </doc>)"]
+    assert _docs(found) == []
+
+
+def test_closed_documents_before_an_unclosed_one_are_kept():
+    data = b"<doc url=https://e.org/a>First story.</doc>\n<doc url=https://e.org/b>Second, cut"
+    found = _all("c.xml", data)
+    assert [d.text for d in _docs(found)] == ["First story."]
+    assert [e.cause for e in _errors(found)] == ["the <doc> element at character 44 is not closed (no </doc>)"]
+    endless_tag = b"<doc url=https://e.org/a>First.</doc><doc " + b"a" * 20_000
+    assert [e.cause for e in _errors(_all("c.xml", endless_tag))] == ["the <doc> tag at character 37 has no '>'"]
+
+
+def test_sniffing_many_unclosed_paragraphs_is_text():
+    assert sniff(b"x <p> " * 11_000) is Kind.TEXT  # the 64 KiB head, one pass
+    assert sniff(b"a story <p class='lead'>with a paragraph</p>") is Kind.HTML
+
+
+def test_json_lines_with_a_bad_first_line_are_still_json_lines():
+    good = [json.dumps({"text": f"EREVAN, 3 mars (AFP) - Le ministre a reçu son homologue n° {n}."}) for n in range(3)]
+    for first in ('{"text": "cut', "garbage before the records"):
+        data = "\n".join([first, *good]).encode()
+        assert sniff(data) is Kind.JSONL
+        found = _all("batch.jsonl", data)
+        assert [d.text for d in _docs(found)] == [json.loads(line)["text"] for line in good]
+        assert [e.item for e in _errors(found)] == ["batch.jsonl:1"]
+
+
+def test_text_with_a_brace_line_is_still_text():
+    assert sniff(b"{Editor's note}\nThe minister met his counterpart.\nThey talked.\n") is Kind.TEXT
+    assert sniff(b'{"text": "one object"}') is Kind.JSONL

@@ -125,7 +125,7 @@ def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path):
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreError, match="cannot open"):
+        with pytest.raises(StoreError, match=rf"cannot open database: process {holder.pid} .* one process at a time"):
             Store(path)
     finally:
         holder.kill()
@@ -231,3 +231,81 @@ def test_roles_learned_from_titles_come_with_the_words_they_were_learned_from(st
     vahan = learned[("Vahan Exemple", "ARM", "Minister of Foreign Affairs")]
     assert "ministre des Affaires étrangères de la République d'Arménie" in vahan["context"]
     assert str(vahan["published"]) == "2024-04-04"
+
+
+def test_a_type_correction_updates_the_cameo_code_and_quad_class(store):
+    protest = next(e for e in store.events() if e["event"] == "PROTEST")
+    assert protest["quad"] == 4 and protest["cameo"].startswith("14")
+    visit = store.correct(protest["id"], {"event": "CONSULT", "mode": "visit"})
+    assert (visit["event"], visit["mode"], visit["cameo"], visit["quad"]) == ("CONSULT", "visit", "042", 1)
+    plain = store.correct(protest["id"], {"event": "PROTEST", "mode": "riot"})
+    assert (plain["cameo"], plain["quad"]) == ("145", 4)
+    cleared = store.correct(protest["id"], {"event": "CONSULT"})  # riot is no mode of CONSULT
+    assert (cleared["mode"], cleared["cameo"], cleared["quad"]) == (None, "040", 1)
+    assert {"cameo", "quad", "mode"} <= {c["field"] for c in cleared["corrections"]}
+    listed = next(e for e in store.events() if e["id"] == protest["id"])
+    assert (listed["cameo"], listed["quad"]) == ("040", 1)
+
+
+@pytest.mark.parametrize("mode", ["<script>alert(1)</script>", "visit", "demo "])
+def test_a_mode_must_be_one_of_the_type(store, mode):
+    protest = next(e for e in store.events() if e["event"] == "PROTEST")
+    with pytest.raises(StoreError, match="is not a mode of PROTEST"):
+        store.correct(protest["id"], {"mode": mode})
+    assert store.event(protest["id"])["mode"] == protest["mode"]
+
+
+@pytest.mark.parametrize("pattern", ["%", "_", "%%", "a_b", "\\"])
+def test_like_wildcards_in_filters_are_plain_characters(store, pattern):
+    assert store.events(where=EventFilter(text=pattern)) == []
+    assert store.events(where=EventFilter(actor=pattern)) == []
+    assert store.events(where=EventFilter(recipient=pattern)) == []
+    assert store.actors(name=pattern) == []
+
+
+def test_text_filters_still_find_fragments(store):
+    every = store.events()
+    word = every[0]["evidence"][0]["text"].split()[-1][:4]
+    assert every[0]["id"] in {e["id"] for e in store.events(where=EventFilter(text=word))}
+    name = next(a["name"] for a in store.actors() if a["name"])
+    assert store.actors(name=name[1:4])
+
+
+def test_duckdb_reads_from_other_threads_run_beside_a_transaction(tmp_path, records):
+    import subprocess
+    import sys
+    import threading
+
+    path = tmp_path / "threads.duckdb"
+    store = Store(path)
+    store.add(records[0])
+    seen: dict[str, int] = {}
+    inside = threading.Event()
+    done = threading.Event()
+
+    def count(label: str) -> None:
+        seen[label] = store.execute("SELECT count(*) FROM documents")[0][0]
+
+    def writer() -> None:
+        with store.db.transaction():
+            store.execute("INSERT INTO meta (key, value) VALUES ('probe', 'x')")
+            store.execute("DELETE FROM documents")
+            count("writer, inside its transaction")
+            inside.set()
+            done.wait(30)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert inside.wait(10)
+    reader = threading.Thread(target=count, args=("reader, during it",))
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive()  # the read did not wait for the lock
+    done.set()
+    thread.join(10)
+    count("after")
+    assert seen == {"writer, inside its transaction": 0, "reader, during it": 1, "after": 0}
+    store.close()
+    opened = subprocess.run([sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
+                             str(path)], capture_output=True, text=True)
+    assert opened.returncode == 0, opened.stderr  # every thread's connection was closed with the store

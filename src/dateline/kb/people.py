@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -123,14 +125,32 @@ def _imported() -> dict[str, Person]:
     return index
 
 
-# People added by hand (`dateline kb add`) and roles learned from stored documents (`dateline kb learn`).
+# People added by hand (`dateline kb add`) and roles learned from stored documents (`dateline kb learn`),
+# in $DATELINE_KB_DIR when it is set, else beside the curated files (a source checkout, versioned
+# with the code); never written into an installed package, where a reinstall would lose them.
 EXTRA_FILES = ("people_added.json", "people_learned.json")
+KB_DIR_VARIABLE = "DATELINE_KB_DIR"
+
+
+def extra_file(name: str):  # noqa: ANN201 - a Path or an importlib Traversable
+    folder = os.environ.get(KB_DIR_VARIABLE)
+    return Path(folder) / name if folder else _data_file(name)
+
+
+def writable_extra_file(name: str) -> Path:
+    """Where `kb add` and `kb learn` write `name`; ValueError inside an installed package."""
+    path = Path(str(extra_file(name)))
+    if not os.environ.get(KB_DIR_VARIABLE) and {"site-packages", "dist-packages"} & set(path.parts):
+        raise ValueError(f"{path.parent} is inside the installed package; set {KB_DIR_VARIABLE} to a folder "
+                         "of your own (or pass --output)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def curated_entries() -> list[dict]:
     entries = json.loads(_data_file("leaders_curated.json").read_text("utf-8"))["people"]
     for name in EXTRA_FILES:
-        extra = _data_file(name)
+        extra = extra_file(name)
         if extra.is_file():
             entries += json.loads(extra.read_text("utf-8"))["people"]
     return entries

@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.sources.decode import MAX_BYTES, check_size, decode_bytes
+from dateline.sources.decode import MAX_BYTES, check_size, decode_bytes, read_capped
 from dateline.sources.errors import InputError
 
 __all__ = ["MAX_BYTES", "InputError", "SourceDocument", "read_path"]
@@ -49,7 +49,8 @@ def read_path(path: str | Path) -> SourceDocument:
         raise InputError(item, "is a directory")
     check_size(item, p.stat().st_size)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            data = read_capped(item, handle)
     except OSError as err:
         raise InputError(item, f"cannot read ({err.strerror})") from None
     text, warnings = decode_bytes(item, data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
+from typing import IO
 
 from dateline.sources.errors import InputError
 
@@ -23,6 +24,15 @@ _XML_DECLARED = re.compile(rb"""^<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-
 def check_size(item: str, size: int, limit: int = MAX_BYTES) -> None:
     if size > limit:
         raise InputError(item, f"too large ({size} bytes, limit {limit})")
+
+
+def read_capped(item: str, handle: IO[bytes], limit: int = MAX_BYTES, head: bytes = b"") -> bytes:
+    """What `handle` holds after `head`, refused past `limit` bytes: the size a file reports is
+    no bound (devices such as /dev/zero and pipes report 0), so at most limit + 1 bytes are read."""
+    data = head + handle.read(max(0, limit + 1 - len(head)))
+    if len(data) > limit:
+        raise InputError(item, f"too large (over {limit} bytes)")
+    return data
 
 
 def gunzip(item: str, data: bytes, limit: int = MAX_BYTES) -> bytes:

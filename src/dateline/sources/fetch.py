@@ -1,5 +1,8 @@
-"""Fetching URLs politely: timeouts, a size cap, few redirects, robots.txt, a clear user agent,
-a per-host delay, and no private, loopback or link-local addresses unless explicitly allowed."""
+"""Fetching URLs politely: timeouts and a total deadline per request, size caps (robots.txt
+included), few redirects, robots.txt, a clear user agent, a per-host delay, and no private,
+loopback, link-local, NAT64 or IPv4-mapped addresses unless explicitly allowed. A host name is
+resolved once: the connection goes to the address that was checked (with the name kept for the
+Host header and TLS), so a second DNS answer cannot point it elsewhere (DNS rebinding)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import ipaddress
 import socket
 import time
 import urllib.robotparser
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -17,6 +21,11 @@ from dateline.sources.decode import MAX_BYTES, gunzip
 from dateline.sources.errors import InputError
 
 USER_AGENT = f"dateline/{__version__} (+https://github.com/dateline-events/dateline; news event coder)"
+ROBOTS_MAX_BYTES = 512 * 1024  # what the robots standard (RFC 9309) asks crawlers to read at least
+# IPv6 forms that carry an IPv4 address: what they reach is decided by a translator or the
+# embedded address, not by the IPv6 address that ipaddress judges global.
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/rss+xml",
                   "application/atom+xml", "application/xml", "text/xml", "application/json",
                   "application/x-ndjson", "application/gzip", "application/warc")
@@ -62,10 +71,9 @@ class Fetcher:
         """The body of `url`, following at most `max_redirects` redirects, each one checked."""
         current = url
         for _ in range(self.options.max_redirects + 1):
-            self._check_address(url, current)
-            if self.options.honour_robots and not self._robots_allow(current):
+            if self.options.honour_robots and not self._robots_allow(url, current):
                 raise InputError(url, f"disallowed by robots.txt ({_origin(current)}/robots.txt)")
-            response = self._get(url, current)
+            response, deadline = self._get(url, current)
             if response.is_redirect:
                 location = response.headers.get("location")
                 response.close()
@@ -73,20 +81,27 @@ class Fetcher:
                     raise InputError(url, f"HTTP {response.status_code} redirect without a Location")
                 current = urljoin(current, location)
                 continue
-            return self._body(url, current, response)
+            return self._body(url, current, response, deadline)
         raise InputError(url, f"more than {self.options.max_redirects} redirects")
 
-    def _get(self, url: str, current: str) -> httpx.Response:
+    def _get(self, url: str, current: str) -> tuple[httpx.Response, float]:
+        """The response to GET `current` (streamed), sent to the address that was checked, and the
+        time by which its body must be read."""
+        address = self._check_address(url, current)
         self._wait_turn(current)
+        deadline = time.monotonic() + self.options.timeout
+        target = httpx.URL(current)
         try:
-            request = self.client().build_request("GET", current)
-            return self.client().send(request, stream=True)
+            request = self.client().build_request(
+                "GET", target.copy_with(host=address), headers={"Host": _host_header(target)},
+                extensions={"sni_hostname": target.raw_host.decode("ascii")})
+            return self.client().send(request, stream=True), deadline
         except httpx.TimeoutException:
             raise InputError(url, f"timed out after {self.options.timeout:g} s") from None
         except httpx.HTTPError as exc:
             raise InputError(url, f"cannot fetch ({type(exc).__name__}: {exc})") from None
 
-    def _body(self, url: str, current: str, response: httpx.Response) -> Fetched:
+    def _body(self, url: str, current: str, response: httpx.Response, deadline: float) -> Fetched:
         try:
             if response.status_code >= 400:
                 raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
@@ -96,20 +111,30 @@ class Fetcher:
             declared = int(response.headers.get("content-length") or 0)
             if declared > self.options.max_bytes:
                 raise InputError(url, f"too large ({declared} bytes, limit {self.options.max_bytes})")
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_raw():
-                size += len(chunk)
-                if size > self.options.max_bytes:
-                    raise InputError(url, f"too large (over {self.options.max_bytes} bytes)")
-                chunks.append(chunk)
-            return Fetched(current, _decoded(response, b"".join(chunks)), response.headers.get("content-type", ""))
+            raw = self._read(url, response.iter_raw(), self.options.max_bytes, deadline)
+            if raw is None:
+                raise InputError(url, f"too large (over {self.options.max_bytes} bytes)")
+            return Fetched(current, _decoded(response, raw), response.headers.get("content-type", ""))
         except httpx.TimeoutException:
             raise InputError(url, f"timed out after {self.options.timeout:g} s") from None
         except httpx.HTTPError as exc:
             raise InputError(url, f"cannot fetch ({type(exc).__name__}: {exc})") from None
         finally:
             response.close()
+
+    def _read(self, url: str, chunks: Iterator[bytes], limit: int, deadline: float) -> bytes | None:
+        """At most `limit` bytes of a body (None past it), read by the deadline: a server sending a
+        byte now and then never waits out one read timeout, so the total time is checked too."""
+        parts: list[bytes] = []
+        size = 0
+        for chunk in chunks:
+            if time.monotonic() > deadline:
+                raise InputError(url, f"timed out: not received within {self.options.timeout:g} s")
+            size += len(chunk)
+            if size > limit:
+                return None
+            parts.append(chunk)
+        return b"".join(parts)
 
     def _wait_turn(self, url: str) -> None:
         host = urlsplit(url).netloc
@@ -118,45 +143,87 @@ class Fetcher:
             time.sleep(wait)
         self._last_request[host] = time.monotonic()
 
-    def _check_address(self, url: str, current: str) -> None:
+    def _check_address(self, url: str, current: str) -> str:
+        """The address to connect to for `current`: its host resolved once, every address checked."""
         parts = urlsplit(current)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             raise InputError(url, f"not an http(s) URL: {current}")
-        if self.options.allow_private:
-            return
         try:
             infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
         except socket.gaierror as exc:
             raise InputError(url, f"cannot resolve host {parts.hostname} ({exc.strerror})") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if not address.is_global:
+        except ValueError as exc:  # a port out of range
+            raise InputError(url, f"bad URL ({exc})") from None
+        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+        if not addresses:
+            raise InputError(url, f"cannot resolve host {parts.hostname}")
+        for address in addresses if not self.options.allow_private else ():
+            if not is_public(address):
                 raise InputError(url, f"refused: {parts.hostname} resolves to non-public address {address} "
                                       "(pass --allow-private to fetch it)")
+        return str(addresses[0])
 
-    def _robots_allow(self, url: str) -> bool:
-        origin = _origin(url)
+    def _robots_allow(self, url: str, current: str) -> bool:
+        origin = _origin(current)
         if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin)
+            self._robots[origin] = self._load_robots(url, origin)
         parser = self._robots[origin]
-        return parser is None or parser.can_fetch(self.options.user_agent, url)
+        return parser is None or parser.can_fetch(self.options.user_agent, current)
 
-    def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """robots.txt of a host; none (all allowed) if it is missing, as the robots standard says."""
+    def _load_robots(self, url: str, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        """robots.txt of a host (its first ROBOTS_MAX_BYTES); none (all allowed) if it is missing, as
+        the robots standard says. A refused address is the page's error, not a missing file."""
         try:
-            self._wait_turn(origin)
-            response = self.client().get(f"{origin}/robots.txt")
-        except httpx.HTTPError:
+            response, deadline = self._get(url, f"{origin}/robots.txt")
+        except InputError as exc:
+            if exc.cause.startswith(("refused", "not an http", "cannot resolve", "bad URL")):
+                raise
             return None
-        if response.status_code in (401, 403):
-            parser = urllib.robotparser.RobotFileParser()
-            parser.disallow_all = True
-            return parser
-        if response.status_code >= 400:
+        try:
+            if response.status_code in (401, 403):
+                parser = urllib.robotparser.RobotFileParser()
+                parser.disallow_all = True
+                return parser
+            if response.status_code >= 300:
+                return None
+            body = self._read(url, _capped(response.iter_bytes(), ROBOTS_MAX_BYTES), ROBOTS_MAX_BYTES, deadline)
+        except (httpx.HTTPError, InputError):
             return None
+        finally:
+            response.close()
         parser = urllib.robotparser.RobotFileParser()
-        parser.parse(response.text.splitlines())
+        parser.parse((body or b"").decode("utf-8", "replace").splitlines())
         return parser
+
+
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether an address is on the public internet, IPv6 forms that embed an IPv4 address
+    (mapped, compatible, NAT64, 6to4, Teredo) judged by what they reach or refused."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None or address in _IPV4_COMPATIBLE or address.teredo is not None:
+            return False
+        if any(address in network for network in _NAT64):
+            return False
+        if address.sixtofour is not None:
+            return is_public(address.sixtofour)
+    return address.is_global
+
+
+def _capped(chunks: Iterator[bytes], limit: int) -> Iterator[bytes]:
+    """The chunks up to `limit` bytes, the last one cut: robots.txt past the cap is not read."""
+    size = 0
+    for chunk in chunks:
+        if size + len(chunk) >= limit:
+            yield chunk[: limit - size]
+            return
+        size += len(chunk)
+        yield chunk
+
+
+def _host_header(url: httpx.URL) -> str:
+    name = url.raw_host.decode("ascii")  # IDNA-encoded
+    host = f"[{name}]" if ":" in name else name
+    return f"{host}:{url.port}" if url.port else host
 
 
 def _origin(url: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from dateline.sources import SourceDocument
-from dateline.sources.decode import MAX_BYTES, check_size
+from dateline.sources.decode import MAX_BYTES, check_size, read_capped
 from dateline.sources.detect import Kind, sniff
 from dateline.sources.errors import InputError
 from dateline.sources.fetch import Fetcher
@@ -20,7 +20,7 @@ _TYPE_KINDS = {"text/html": Kind.HTML, "application/xhtml+xml": Kind.HTML, "text
 
 
 def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    return value[:8].lower().startswith(("http://", "https://"))  # schemes are case-insensitive
 
 
 def iter_inputs(inputs: Iterable[str | Path], *, fetcher: Fetcher | None = None, follow: bool = False,
@@ -66,7 +66,7 @@ def read_file(path: Path, *, follow: bool = False) -> Iterator[Item | FeedLink]:
                 yield from read_warc(item, handle)  # streamed: crawl archives are large
                 return
             check_size(item, path.stat().st_size)
-            data = head + handle.read()
+            data = read_capped(item, handle, head=head)
     except InputError as exc:
         yield exc
         return

@@ -47,6 +47,7 @@ def read_bytes(item: str, data: bytes, *, path: str | None = None, url: str | No
         return
     kind = kind or sniff(data[:65536])
     try:
+        check_size(item, len(data))
         if kind is Kind.GZIP:
             yield from _read_gzip(item, data, path=path, url=url, follow=follow, depth=depth)
         elif kind is Kind.ZIP:
@@ -207,8 +208,10 @@ def _feed_date(entry: Any) -> str | None:
     return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
 
 
-_DOC = re.compile(r"<doc\b([^>]*)>(.*?)</doc\s*>", re.DOTALL | re.IGNORECASE)
+_DOC_OPEN = re.compile(r"<doc\b", re.IGNORECASE)
+_DOC_CLOSE = re.compile(r"</doc\s*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+MAX_TAG_CHARS = 10_000
 
 
 def read_corpus(item: str, data: bytes) -> Iterator[Item]:
@@ -220,12 +223,16 @@ def read_corpus(item: str, data: bytes) -> Iterator[Item]:
     text, warnings = decode_bytes(item, data)
     is_xml = text.lstrip().startswith(("<?xml", "<corpus"))
     found = False
-    for index, match in enumerate(_DOC.finditer(text)):
+    for index, element in enumerate(doc_elements(item, text)):
         found = True
-        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(match.group(1))}
+        if isinstance(element, InputError):
+            yield element
+            continue
+        tag, body = element
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
         if is_xml:
             attrs = {k: html.unescape(v) for k, v in attrs.items()}
-        body = match.group(2).strip("\n")
+        body = body.strip("\n")
         body = html.unescape(body) if is_xml else body
         url = attrs.get("url") or attrs.get("link")
         name = f"{item}#{url or index}"
@@ -237,6 +244,25 @@ def read_corpus(item: str, data: bytes) -> Iterator[Item]:
                         published=parse_published(attrs.get("date")), warnings=warnings)
     if not found:
         raise InputError(item, "no <doc> element found")
+
+
+def doc_elements(item: str, text: str) -> Iterator[tuple[str, str] | InputError]:
+    """Each `<doc ...>` element's attribute text and body, in one pass: every search starts where
+    the last one ended, so unclosed tags cost linear time (a regular expression with a lazy body
+    scanned to the end of the text again from each unclosed tag)."""
+    position = 0
+    while opening := _DOC_OPEN.search(text, position):
+        end_of_tag = text.find(">", opening.end(), opening.end() + MAX_TAG_CHARS + 1)
+        if end_of_tag < 0:
+            cause = "has no '>'" if text.find(">", opening.end()) < 0 else f"is over {MAX_TAG_CHARS} characters"
+            yield InputError(item, f"the <doc> tag at character {opening.start()} {cause}")
+            return
+        closing = _DOC_CLOSE.search(text, end_of_tag + 1)
+        if closing is None:
+            yield InputError(item, f"the <doc> element at character {opening.start()} is not closed (no </doc>)")
+            return
+        yield text[opening.end():end_of_tag], text[end_of_tag + 1:closing.start()]
+        position = closing.end()
 
 
 def read_json(item: str, data: bytes, *, lines: bool) -> Iterator[Item]:

@@ -34,6 +34,12 @@ def is_url(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
+def contains_pattern(value: str) -> str:
+    """An ILIKE pattern (with ESCAPE '\\') for text containing `value` as written: its % and _
+    are the characters, not wildcards."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
@@ -128,7 +134,7 @@ class EventFilter:
                                         (self.recipient, "e.recipient_countries", "e.recipient_names")):
             if value is not None:
                 clauses.append(f"({db.contains(countries)} OR {db.any_ilike(names)})")
-                params += [value.upper(), f"%{value}%"]
+                params += [value.upper(), contains_pattern(value)]
         if self.country is not None:
             clauses.append(f"({db.contains('e.actor_countries')} OR {db.contains('e.recipient_countries')})")
             params += [self.country.upper()] * 2
@@ -141,8 +147,8 @@ class EventFilter:
                 clauses.append(f"e.date {op} CAST(? AS DATE)")
                 params.append(value)
         if self.text:
-            clauses.append("CAST(e.evidence AS VARCHAR) ILIKE ?")
-            params.append(f"%{self.text}%")
+            clauses.append("CAST(e.evidence AS VARCHAR) ILIKE ? ESCAPE '\\'")
+            params.append(contains_pattern(self.text))
         if self.near is not None:
             lat, lon, km = self.near
             clauses.append("e.location_lat IS NOT NULL AND 6371 * 2 * asin(sqrt("
@@ -344,7 +350,8 @@ class Store:
 
     def actors(self, limit: int = 100, offset: int = 0, name: str | None = None) -> list[dict[str, Any]]:
         """Parties of stored events: name, country and sector, with how many events they act in."""
-        clause, params = ("WHERE coalesce(a.name, a.text) ILIKE ?", [f"%{name}%"]) if name else ("", [])
+        clause, params = (("WHERE coalesce(a.name, a.text) ILIKE ? ESCAPE '\\'", [contains_pattern(name)]) if name
+                          else ("", []))
         return self._rows(
             "SELECT coalesce(a.name, a.text) AS name, a.country, a.sector, count(DISTINCT a.event_id) AS events,"
             " sum(CASE WHEN a.side = 'actor' THEN 1 ELSE 0 END) AS as_actor,"
@@ -366,7 +373,7 @@ class Store:
         current = self.event(event_id)
         if current is None:
             return None
-        self._check_correction(changes)
+        changes = self._with_codes(current, changes)
         record = {k: v for k, v in current.items()
                   if k not in ("document_id", "happening_id", "retracted", "sources", "corrections")}
         with self.db.transaction():
@@ -383,10 +390,29 @@ class Store:
             self.db.execute("UPDATE events SET record = ? WHERE id = ?", [to_json(record).decode("utf-8"), event_id])
         return self.event(event_id)
 
+    def _with_codes(self, current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+        """The changes checked against the ontology, with what follows from a new type or mode: a
+        mode the new type lacks is cleared, and the CAMEO code and quad class are the new ones."""
+        self._check_correction(changes)
+        changes = dict(changes)
+        event = changes.get("event", current["event"])
+        if "event" in changes and "mode" not in changes and not ontology().has_mode(event, current.get("mode")):
+            changes["mode"] = None
+        mode = changes.get("mode", current.get("mode"))
+        if not ontology().has_mode(event, mode):
+            modes = ", ".join(ontology().modes[event]) or "none"
+            raise StoreError(f"{mode!r} is not a mode of {event} (its modes: {modes})")
+        if "event" in changes or "mode" in changes:
+            derived = {"cameo": ontology().cameo_code(event, mode), "quad": ontology().quad[event]}
+            changes |= {k: v for k, v in derived.items() if v != current.get(k)}
+        return changes
+
     @staticmethod
     def _check_correction(changes: dict[str, Any]) -> None:
         if "event" in changes and changes["event"] not in EVENT_TYPES:
             raise StoreError(f"unknown event type {changes['event']!r}")
+        if changes.get("mode") is not None and not isinstance(changes["mode"], str):
+            raise StoreError(f"a mode is a name, not {changes['mode']!r}")
         if changes.get("aux") not in (None, *AUX_VALUES - {"none"}):
             raise StoreError(f"unknown aux mode {changes['aux']!r}")
         if changes.get("date") is not None and _day(changes["date"]) is None:

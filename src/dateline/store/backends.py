@@ -7,6 +7,7 @@ which SQLAlchemy spells per engine anyway, and DuckDB's Arrow bulk path has no O
 
 from __future__ import annotations
 
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
@@ -168,31 +169,69 @@ class DuckDBBackend(Backend):
 
         super().__init__()
         self.errors = (duckdb.Error,)
+        self._readers = threading.local()
+        self._reader_connections: list[Any] = []
+        self._readers_lock = threading.Lock()
         try:
             self.con = duckdb.connect(path)
         except duckdb.Error as err:
+            held = re.search(r"Conflicting lock is held in (.*?) \(PID (\d+)\)", str(err))
+            if held:
+                raise StoreError(f"{path}: cannot open database: process {held.group(2)} ({held.group(1)}) has it "
+                                 "open, and a DuckDB file is used by one process at a time (a running "
+                                 "`dateline serve` included); stop it, or store in PostgreSQL for several "
+                                 "users") from None
             raise StoreError(f"{path}: cannot open database ({err})") from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        reader = self._reader(sql)
+        if reader is not None:
+            cursor = reader.execute(sql, list(params))
+            return cursor.fetchall() if cursor.description else []
         with self.lock:
             cursor = self.con.execute(sql, list(params))
             return cursor.fetchall() if cursor.description else []
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        reader = self._reader(sql)
+        if reader is not None:
+            cursor = reader.execute(sql, list(params))
+            return [c[0] for c in cursor.description], cursor.fetchall()
         with self.lock:
             cursor = self.con.execute(sql, list(params))
             return [c[0] for c in cursor.description], cursor.fetchall()
 
+    def _reader(self, sql: str) -> Any:
+        """A connection of this thread's own for a SELECT outside a transaction, so that the API's
+        reads run side by side (DuckDB connections of one database, one per thread) instead of
+        one at a time behind the lock; None for writes and for reads inside this thread's
+        transaction, which must see its uncommitted rows."""
+        if not sql.lstrip()[:6].upper().startswith(("SELECT", "WITH")) or getattr(self._readers, "writing", False):
+            return None
+        reader = getattr(self._readers, "connection", None)
+        if reader is None:
+            # Not under self.lock, which a writer may hold for a whole transaction; DuckDB's own
+            # pattern for threads is a cursor made in each thread.
+            with self._readers_lock:
+                reader = self._readers.connection = self.con.cursor()
+                self._reader_connections.append(reader)
+        return reader
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.lock:
-            self.con.execute("BEGIN TRANSACTION")
+            outer = getattr(self._readers, "writing", False)
+            self._readers.writing = True
             try:
-                yield
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
-            self.con.execute("COMMIT")
+                self.con.execute("BEGIN TRANSACTION")
+                try:
+                    yield
+                except BaseException:
+                    self.con.execute("ROLLBACK")
+                    raise
+                self.con.execute("COMMIT")
+            finally:
+                self._readers.writing = outer
 
     def insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         import pyarrow as pa
@@ -205,6 +244,10 @@ class DuckDBBackend(Backend):
                 self.con.unregister("batch_rows")
 
     def close(self) -> None:
+        with self._readers_lock:
+            for reader in self._reader_connections:
+                reader.close()
+            self._reader_connections.clear()
         self.con.close()
 
     def contains(self, array: str) -> str:
@@ -214,7 +257,7 @@ class DuckDBBackend(Backend):
         return f"list_contains(?, {column})"
 
     def any_ilike(self, array: str) -> str:
-        return f"len(list_filter({array}, lambda x: x ILIKE ?)) > 0"
+        return f"len(list_filter({array}, lambda x: x ILIKE ? ESCAPE '\\')) > 0"
 
     def overlaps(self, left: str, right: str) -> str:
         return f"list_has_any({left}, {right})"
@@ -331,7 +374,7 @@ class PostgresBackend(Backend):
         return f"{column} = ANY(?)"
 
     def any_ilike(self, array: str) -> str:
-        return f"EXISTS (SELECT 1 FROM unnest({array}) AS n(x) WHERE n.x ILIKE ?)"
+        return f"EXISTS (SELECT 1 FROM unnest({array}) AS n(x) WHERE n.x ILIKE ? ESCAPE '\\')"
 
     def overlaps(self, left: str, right: str) -> str:
         return f"{left} && {right}"
