@@ -429,3 +429,10 @@ def test_protests_named_in_passing_over_a_period_are_no_happening_but_a_dated_on
     assert len(of_type(dated, "PROTEST")) == 1
     one = "LYON, 4 mars 2024 (AFP) - Un photographe a été blessé lors de la manifestation des agriculteurs à Lyon."
     assert [e.actor[0].sector for e in of_type(one, "PROTEST")] == ["AGR"]
+
+
+def test_an_assault_on_a_driver_or_a_passenger_is_coded_with_its_victim():
+    text = "NANTES, 4 mars 2024 (AFP) - Un chauffeur de tramway a été agressé par deux individus lundi soir à Nantes."
+    assert [(e.mode, e.recipient[0].sector) for e in of_type(text, "ASSAULT")] == [("beat", "CVL")]
+    english = "LEEDS, March 4, 2024 (Reuters) - Two men punched a bus driver in Leeds on Monday night."
+    assert [e.recipient[0].sector for e in of_type(english, "ASSAULT", "en")] == ["CVL"]
