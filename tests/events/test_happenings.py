@@ -436,3 +436,13 @@ def test_an_assault_on_a_driver_or_a_passenger_is_coded_with_its_victim():
     assert [(e.mode, e.recipient[0].sector) for e in of_type(text, "ASSAULT")] == [("beat", "CVL")]
     english = "LEEDS, March 4, 2024 (Reuters) - Two men punched a bus driver in Leeds on Monday night."
     assert [e.recipient[0].sector for e in of_type(english, "ASSAULT", "en")] == ["CVL"]
+
+
+def test_a_revolt_or_anger_that_explodes_is_no_bombing_but_a_car_bomb_is():
+    revolt = ("PARIS, 4 mars 2024 (AFP) - La révolte inédite qui a explosé en novembre a surpris le gouvernement "
+              "français.")
+    assert of_type(revolt, "ASSAULT") == []
+    anger = "KABUL, March 4, 2024 (Reuters) - The anger that exploded in Kabul on Monday surprised the government."
+    assert of_type(anger, "ASSAULT", "en") == []
+    bomb = "KABOUL, 4 mars 2024 (AFP) - Une voiture piégée a explosé lundi devant un hôtel de Kaboul."
+    assert [e.mode for e in of_type(bomb, "ASSAULT")] == ["explosives"]

@@ -69,7 +69,7 @@ def code(ctx: CodingContext, token: Token, sentence: Span) -> list[Draft]:
             continue
         if happening.preps and not has_slots([token, *logical_object(ctx, token)], happening.preps, ctx.grammar):
             continue
-        if happening.exclude_objects and _has_object(token, happening.exclude_objects, reach=30):
+        if happening.exclude_objects and _excluded(token, happening.exclude_objects):
             continue
         if not happening.passive and is_verb(token) and is_passive(token, ctx.grammar):
             continue
@@ -220,6 +220,14 @@ def _is_weak(ctx: CodingContext, token: Token) -> bool:
         return False
     doc = token.doc
     return not any(doc[i].ent_type_ in {"DATE", "TIME"} or fold(doc[i].text) in cues.weekdays for i in inside)
+
+
+def _excluded(token: Token, words: frozenset[str]) -> bool:
+    """A word ruling the trigger out near it, or the noun its relative clause is about ('la
+    révolte qui a explosé')."""
+    about = token.head if token.dep_ in RELATIVE_CLAUSES else None
+    return _has_object(token, words, reach=30) is not None or (
+        about is not None and (fold(about.lemma_) in words or fold(about.text) in words))
 
 
 def _has_object(token: Token, words: frozenset[str], reach: int = 12) -> Token | None:
