@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dateline.pipeline import extract
 from dateline.record import json_schema
 from dateline.sources import InputError
 from dateline.sources.fetch import Fetcher, FetchOptions
@@ -37,6 +36,9 @@ Delay = Annotated[float, typer.Option("--delay", help="Seconds between two reque
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB",
                                  help="DuckDB database file, or a postgresql:// URL.")]
+Workers = Annotated[int | None, typer.Option(
+    "--workers", "-j", envvar="DATELINE_WORKERS", min=1, show_default=False,
+    help="Processes extracting documents in parallel (default: the machine's cores); output order is input order.")]
 
 
 class Format(StrEnum):
@@ -50,6 +52,12 @@ def report_error(item: str, cause: str) -> None:
 
 def report_warning(item: str, cause: str) -> None:
     err.print(f"dateline: warning: {item}: {cause}", markup=False)
+
+
+def _workers(given: int | None) -> int:
+    from dateline.workers import default_workers
+
+    return given if given is not None else default_workers()
 
 
 def _table_console() -> Console:
@@ -68,39 +76,37 @@ def _fetcher(allow_private: bool, delay: float) -> Fetcher:
     return Fetcher(FetchOptions(allow_private=allow_private, delay=delay))
 
 
-def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool):  # noqa: ANN202 - generator
-    """Each document's record, or one error line for a bad item; the batch goes on."""
+def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool,
+             workers: int = 1):  # noqa: ANN202 - generator
+    """Each document's record, or one error line for a bad item; the batch goes on. With several
+    workers the documents are extracted in parallel and still come back in input order."""
+    from dateline.workers import extract_in_order
+
     with _progress(quiet) as progress:
         task = progress.add_task("extracting", total=None)
-        for item in iter_inputs(inputs, fetcher=fetcher, follow=follow):
+        for item, outcome in extract_in_order(iter_inputs(inputs, fetcher=fetcher, follow=follow), workers):
             progress.advance(task)
             if isinstance(item, InputError):
                 report_error(item.item, item.cause)
                 yield item, None
                 continue
-            try:
-                record = extract(item)
-            except InputError as exc:
-                report_error(item.name, exc.cause)
+            if outcome.record is None:
+                report_error(item.name, outcome.error or "extraction failed")
                 yield item, None
                 continue
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
-                report_error(item.name, f"extraction failed ({type(exc).__name__}: {exc})")
-                yield item, None
-                continue
-            for warning in record.document.warnings:
+            for warning in outcome.record.document.warnings:
                 report_warning(item.name, warning)
-            yield item, record
+            yield item, outcome.record
     fetcher.close()
 
 
 @app.command("extract")
 def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
                     quiet: Quiet = False, allow_private: AllowPrivate = False, follow: Follow = False,
-                    delay: Delay = 1.0) -> None:
+                    delay: Delay = 1.0, workers: Workers = None) -> None:
     """Print the record of each document (JSON, or one line per record with --format jsonl)."""
     failed = False
-    for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
+    for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers)):
         if record is None:
             failed = True
             continue
@@ -122,7 +128,8 @@ def schema_command() -> None:
 def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
                    allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0,
                    verbose: Annotated[bool, typer.Option("--verbose", "-v",
-                                                         help="One line per document stored.")] = False) -> None:
+                                                         help="One line per document stored.")] = False,
+                   workers: Workers = None) -> None:
     """Extract each input and store it; a document already stored is not stored again."""
     failed = stored = skipped = 0
     try:
@@ -131,7 +138,7 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
         report_error(redacted(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
     with store:
-        for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
+        for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers)):
             if record is None:
                 failed += 1
                 continue
