@@ -7,19 +7,20 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dateline.record import json_schema
-from dateline.sources import InputError
-from dateline.sources.fetch import Fetcher, FetchOptions
-from dateline.sources.inputs import iter_inputs
-from dateline.store import DEFAULT_DB, Store, StoreError, is_url
-from dateline.store.backends import redacted
+if TYPE_CHECKING:
+    from dateline.sources.fetch import Fetcher
+    from dateline.store import Store
+
+# The store, the pipeline, the fetcher and their libraries (DuckDB, spaCy, datasketch, httpx) are
+# imported by the commands that use them, so that `dateline --help` does not load them.
+DEFAULT_DB = "dateline.duckdb"  # dateline.store.DEFAULT_DB
 
 app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
                   no_args_is_help=True, add_completion=False)
@@ -44,6 +45,18 @@ Workers = Annotated[int | None, typer.Option(
 class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
+
+
+def redacted(db: str) -> str:
+    from dateline.store.backends import redacted
+
+    return redacted(db)
+
+
+def is_url(db: str) -> bool:
+    from dateline.store import is_url
+
+    return is_url(db)
 
 
 def report_error(item: str, cause: str) -> None:
@@ -73,6 +86,8 @@ def _progress(quiet: bool) -> Progress:
 
 
 def _fetcher(allow_private: bool, delay: float) -> Fetcher:
+    from dateline.sources.fetch import Fetcher, FetchOptions
+
     return Fetcher(FetchOptions(allow_private=allow_private, delay=delay))
 
 
@@ -80,6 +95,8 @@ def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool,
              workers: int = 1):  # noqa: ANN202 - generator
     """Each document's record, or one error line for a bad item; the batch goes on. With several
     workers the documents are extracted in parallel and still come back in input order."""
+    from dateline.sources import InputError
+    from dateline.sources.inputs import iter_inputs
     from dateline.workers import extract_in_order
 
     with _progress(quiet) as progress:
@@ -121,6 +138,8 @@ def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--fo
 @app.command("schema")
 def schema_command() -> None:
     """Print the record contract as a JSON Schema."""
+    from dateline.record import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
@@ -131,6 +150,8 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
                                                          help="One line per document stored.")] = False,
                    workers: Workers = None) -> None:
     """Extract each input and store it; a document already stored is not stored again."""
+    from dateline.store import Store, StoreError
+
     failed = stored = skipped = 0
     try:
         store = Store(db)
@@ -202,6 +223,8 @@ Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events located withi
 
 def _query(db: str, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> rows
     """Run a read on the store; a missing, damaged or newer database or a bad filter is one error line."""
+    from dateline.store import StoreError
+
     with _open_store(db) as store:
         try:
             return run(store)
@@ -211,6 +234,8 @@ def _query(db: str, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> ro
 
 
 def _open_store(db: str) -> Store:
+    from dateline.store import Store, StoreError
+
     if not is_url(db) and not Path(db).exists():
         report_error(redacted(db), "no such database (run `dateline ingest` first)")
         raise typer.Exit(2)
@@ -323,6 +348,7 @@ def serve_command(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000
     import uvicorn
 
     from dateline.api import create_app
+    from dateline.store import StoreError
 
     token = token_file.read_text("utf-8").strip() if token_file else os.environ.get("DATELINE_API_TOKEN")
     if token is not None and len(token) < 16:
