@@ -182,6 +182,34 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command("spark")
+def spark_command(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files or folders (local, hdfs://, s3a://): text, HTML, JSON Lines, WARC, archives, or Parquet.",
+        show_default=False)],
+    out: Annotated[str, typer.Option("--out", help="Folder for records/, events/ and errors/ (Parquet).")],
+    master: Annotated[str | None, typer.Option(
+        help="Spark master, e.g. local[2] (default: spark-submit's, else local[*]).")] = None,
+    partitions: Annotated[int | None, typer.Option(
+        min=1, help="Partitions to code the documents in (default: Spark's default parallelism).")] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Code the inputs on Apache Spark (the optional extra dateline[spark]); events partitioned by date."""
+    from dateline.spark import SparkUnavailable, run
+
+    try:
+        summary = run(inputs, out, master, partitions)
+    except SparkUnavailable as exc:
+        report_error("spark", str(exc))
+        raise typer.Exit(2) from None
+    for item, cause in summary["failed"]:
+        report_error(item, cause)
+    if not quiet:
+        err.print(f"coded {summary['documents']} documents, {summary['events']} events, "
+                  f"{summary['stories']} stories, failed {len(summary['failed'])}; written to {out}", markup=False)
+    raise typer.Exit(1 if summary["failed"] else 0)
+
+
 def _actors(values: list[str] | None) -> str:
     return "+".join(values or []) or "-"
 
