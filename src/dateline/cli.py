@@ -1,4 +1,4 @@
-"""Command line: `dateline extract | schema | ingest | events | eval`."""
+"""Command line: `dateline extract | schema | ingest | watch | spark | events | eval`."""
 
 from __future__ import annotations
 
@@ -180,6 +180,48 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
         err.print(f"stored {stored}, already present {skipped}, failed {failed}; "
                   f"database {redacted(db)}: {counts['documents']} documents, {counts['events']} events")
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command("watch")
+def watch_command(
+    sources: Annotated[list[str], typer.Argument(
+        help="Feeds, folders, files or URLs to poll; @FILE reads a list of them, one a line.", show_default=False)],
+    every: Annotated[str, typer.Option(help="Time between the starts of two rounds: 30s, 15m, 1h.")] = "15m",
+    db: Db = DEFAULT_DB,
+    max_items: Annotated[int, typer.Option(min=1, help="New documents per round at most.")] = 500,
+    max_time: Annotated[str | None, typer.Option(help="Time per round at most (default: --every).")] = None,
+    rounds: Annotated[int | None, typer.Option(min=1, help="Stop after this many rounds (default: never).")] = None,
+    allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0, workers: Workers = None,
+) -> None:
+    """Poll the sources on a schedule and ingest each new item once (across restarts too); one
+    status line per round; SIGTERM or Ctrl-C stops it between two documents."""
+    from dateline.sources.inputs import iter_inputs
+    from dateline.store import Store, StoreError
+    from dateline.watch import Watcher, parse_duration, status_line
+    from dateline.workers import extract_in_order
+
+    try:
+        interval = parse_duration(every)
+        bound = parse_duration(max_time) if max_time else None
+    except ValueError as exc:
+        report_error("watch", str(exc))
+        raise typer.Exit(2) from None
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        report_error(redacted(db), str(exc).split(": ", 1)[-1])
+        raise typer.Exit(2) from None
+    fetcher = _fetcher(allow_private, delay)
+    count = _workers(workers)
+    with store:
+        watcher = Watcher(
+            store=store, sources=sources, every=interval, max_items=max_items, max_seconds=bound,
+            read=lambda inputs: iter_inputs(inputs, fetcher=fetcher, follow=follow),
+            extract=lambda items: extract_in_order(items, count), report_error=report_error,
+            status=lambda result: err.print(status_line(result, store.counts(), redacted(db)), markup=False))
+        watcher.stop_on_signals()
+        watcher.run(rounds)
+    fetcher.close()
 
 
 @app.command("spark")

@@ -53,8 +53,15 @@ def extract_one(item: SourceDocument) -> Outcome:
 def load_models() -> None:
     """Pool initializer: every spaCy pipeline and the language data, once per worker, before the
     first document (so that no document pays for them, and a worker never loads them twice)."""
+    import signal
+
     from dateline.lang import available_languages, load_language
     from dateline.nlp import pipeline
+
+    # Ctrl-C reaches the whole process group: the parent decides when to stop (between two
+    # documents, `dateline watch`) and then shuts its workers down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
     for code in available_languages():
         if load_language(code).has_pipeline:
