@@ -70,3 +70,13 @@ def test_the_default_is_one_worker_per_core_unless_configured(monkeypatch):
     assert default_workers() == 3
     monkeypatch.setenv("DATELINE_WORKERS", "2")
     assert default_workers() == 2
+
+
+def test_a_single_document_is_extracted_here_without_starting_workers(monkeypatch):
+    def no_pool(_workers):
+        raise AssertionError("a pool was started for one document")
+
+    monkeypatch.setattr("dateline.workers._Pool", no_pool)
+    good = SourceDocument(text="Le ministre a été reçu à Genève.", path="good.txt")
+    [(item, outcome)] = list(extract_in_order([good], workers=2))
+    assert item is good and outcome.record is not None

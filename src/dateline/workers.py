@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import TypeVar
 
 from dateline.record import Record
@@ -77,16 +78,18 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def extract_in_order(items: Iterable[T], workers: int) -> Iterator[tuple[T, Outcome | None]]:
     """Each item with the outcome of its extraction, in input order. An InputError item passes
-    through with None (the caller reports it). With one worker everything runs here; with more,
+    through with None (the caller reports it). With one worker, or one item, everything runs here; with more,
     at most `2 × workers` documents are in flight, so a large archive is never held in memory."""
-    if workers <= 1:
-        for item in items:
+    iterator = iter(items)
+    head = list(islice(iterator, 2))
+    if workers <= 1 or len(head) < 2:  # one document: starting workers would only add their start-up
+        for item in chain(head, iterator):
             yield item, None if isinstance(item, InputError) else extract_one(item)
         return
     pool = _Pool(workers)
     pending: deque[tuple[T, Future[Outcome] | None]] = deque()
     try:
-        for item in items:
+        for item in chain(head, iterator):
             pending.append((item, None if isinstance(item, InputError) else pool.submit(item)))
             while len(pending) > 2 * workers or (pending and _ready(pending[0][1])):
                 yield _collect(*pending.popleft())
