@@ -12,6 +12,8 @@ from dateline.clean.text import _candidate_detector, detect_language
     ("Brexit talks resume", "en"),
     # Names only: the detector of all languages guesses Basque (0.44), not sure enough to stand.
     ("Biden meets Xi in San Francisco", "en"),
+    # Tagalog to the trigrams of all languages (0.95), English among the candidates (0.86).
+    ("BRASILIA, May 2 (Reuters) - President Ana Souza welcomed Kenyan President Joseph Kamau to Brasilia.", "en"),
     # Not a candidate language: the detector of all languages is sure.
     ("Der Außenminister traf am Dienstag seinen Amtskollegen in Berlin.", "de"),
     ("Il ministro degli Esteri ha incontrato martedì il suo omologo a Roma.", "it"),
