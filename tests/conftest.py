@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "armenpress-fr-mirzoyan-lavrov-astana.txt"
 VARIANTS = ROOT / "tests" / "data" / "variants"
 SHARED = ROOT.parent / "shared"
+# The commands default to one worker per core; the tests run one (in process, models loaded once
+# for the session) unless a test asks for more (tests/test_workers.py).
+os.environ.setdefault("DATELINE_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Command line: `dateline extract | schema | ingest | events | eval`."""
+"""Command line: `dateline extract | schema | ingest | watch | spark | events | eval`."""
 
 from __future__ import annotations
 
@@ -7,21 +7,22 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dateline.pipeline import extract
-from dateline.record import json_schema
-from dateline.sources import InputError
-from dateline.sources.fetch import Fetcher, FetchOptions
-from dateline.sources.inputs import iter_inputs
-from dateline.store import DEFAULT_DB, Store, StoreError, is_url
-from dateline.store.backends import redacted
 from dateline.textutil import printable
+
+if TYPE_CHECKING:
+    from dateline.sources.fetch import Fetcher
+    from dateline.store import Store
+
+# The store, the pipeline, the fetcher and their libraries (DuckDB, spaCy, datasketch, httpx) are
+# imported by the commands that use them, so that `dateline --help` does not load them.
+DEFAULT_DB = "dateline.duckdb"  # dateline.store.DEFAULT_DB
 
 app = typer.Typer(help="dateline: sourced PLOVER events from French and English news reports.",
                   no_args_is_help=True, add_completion=False)
@@ -38,11 +39,26 @@ Delay = Annotated[float, typer.Option("--delay", help="Seconds between two reque
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB",
                                  help="DuckDB database file, or a postgresql:// URL.")]
+Workers = Annotated[int | None, typer.Option(
+    "--workers", "-j", envvar="DATELINE_WORKERS", min=1, show_default=False,
+    help="Processes extracting documents in parallel (default: the machine's cores); output order is input order.")]
 
 
 class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
+
+
+def redacted(db: str) -> str:
+    from dateline.store.backends import redacted
+
+    return redacted(db)
+
+
+def is_url(db: str) -> bool:
+    from dateline.store import is_url
+
+    return is_url(db)
 
 
 def report_error(item: str, cause: str) -> None:
@@ -56,6 +72,12 @@ def report_warning(item: str, cause: str) -> None:
 def _add_row(table: Table, *cells: object) -> None:
     """A table row whose cells (stored evidence, names, places) cannot act on the terminal."""
     table.add_row(*(printable(cell) if isinstance(cell, str) else cell for cell in cells))  # type: ignore[arg-type]
+
+
+def _workers(given: int | None) -> int:
+    from dateline.workers import default_workers
+
+    return given if given is not None else default_workers()
 
 
 def _table_console() -> Console:
@@ -72,45 +94,47 @@ def _progress(quiet: bool) -> Progress:
 
 
 def _fetcher(allow_private: bool, delay: float) -> Fetcher:
+    from dateline.sources.fetch import Fetcher, FetchOptions
+
     return Fetcher(FetchOptions(allow_private=allow_private, delay=delay))
 
 
-def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool):  # noqa: ANN202 - generator
-    """Each document's record, or one error line for a bad item; the batch goes on."""
+def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool,
+             workers: int = 1):  # noqa: ANN202 - generator
+    """Each document's record, or one error line for a bad item; the batch goes on. With several
+    workers the documents are extracted in parallel and still come back in input order."""
+    from dateline.sources import InputError
+    from dateline.sources.inputs import iter_inputs
+    from dateline.workers import extract_in_order
+
     with _progress(quiet) as progress:
         task = progress.add_task("extracting", total=None)
-        for item in iter_inputs(inputs, fetcher=fetcher, follow=follow):
+        for item, outcome in extract_in_order(iter_inputs(inputs, fetcher=fetcher, follow=follow), workers):
             progress.advance(task)
             if isinstance(item, InputError):
                 report_error(item.item, item.cause)
                 yield item, None
                 continue
-            try:
-                record = extract(item)
-            except InputError as exc:
-                report_error(item.name, exc.cause)
+            if outcome.record is None:
+                report_error(item.name, outcome.error or "extraction failed")
                 yield item, None
                 continue
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
-                report_error(item.name, f"extraction failed ({type(exc).__name__}: {exc})")
-                yield item, None
-                continue
-            for warning in record.document.warnings:
+            for warning in outcome.record.document.warnings:
                 report_warning(item.name, warning)
-            yield item, record
+            yield item, outcome.record
     fetcher.close()
 
 
 @app.command("extract")
 def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
                     quiet: Quiet = False, allow_private: AllowPrivate = False, follow: Follow = False,
-                    delay: Delay = 1.0) -> None:
+                    delay: Delay = 1.0, workers: Workers = None) -> None:
     """Print the records: one JSON document (the record, or an array of the records when the
     inputs hold several), or one line per record with --format jsonl."""
     failed = False
     held: str | None = None  # the first record, printed alone if no other follows
     count = 0
-    for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
+    for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers)):
         if record is None:
             failed = True
             continue
@@ -135,6 +159,8 @@ def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--fo
 @app.command("schema")
 def schema_command() -> None:
     """Print the record contract as a JSON Schema."""
+    from dateline.record import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
@@ -142,8 +168,11 @@ def schema_command() -> None:
 def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
                    allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0,
                    verbose: Annotated[bool, typer.Option("--verbose", "-v",
-                                                         help="One line per document stored.")] = False) -> None:
+                                                         help="One line per document stored.")] = False,
+                   workers: Workers = None) -> None:
     """Extract each input and store it; a document already stored is not stored again."""
+    from dateline.store import Store, StoreError
+
     failed = stored = skipped = 0
     try:
         store = Store(db)
@@ -151,7 +180,7 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
         report_error(redacted(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
     with store:
-        for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow):
+        for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers)):
             if record is None:
                 failed += 1
                 continue
@@ -176,6 +205,76 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
         err.print(f"stored {stored}, already present {skipped}, failed {failed}; "
                   f"database {redacted(db)}: {counts['documents']} documents, {counts['events']} events")
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command("watch")
+def watch_command(
+    sources: Annotated[list[str], typer.Argument(
+        help="Feeds, folders, files or URLs to poll; @FILE reads a list of them, one a line.", show_default=False)],
+    every: Annotated[str, typer.Option(help="Time between the starts of two rounds: 30s, 15m, 1h.")] = "15m",
+    db: Db = DEFAULT_DB,
+    max_items: Annotated[int, typer.Option(min=1, help="New documents per round at most.")] = 500,
+    max_time: Annotated[str | None, typer.Option(help="Time per round at most (default: --every).")] = None,
+    rounds: Annotated[int | None, typer.Option(min=1, help="Stop after this many rounds (default: never).")] = None,
+    allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0, workers: Workers = None,
+) -> None:
+    """Poll the sources on a schedule and ingest each new item once (across restarts too); one
+    status line per round; SIGTERM or Ctrl-C stops it between two documents."""
+    from dateline.sources.inputs import iter_inputs
+    from dateline.store import Store, StoreError
+    from dateline.watch import Watcher, parse_duration, status_line
+    from dateline.workers import extract_in_order
+
+    try:
+        interval = parse_duration(every)
+        bound = parse_duration(max_time) if max_time else None
+    except ValueError as exc:
+        report_error("watch", str(exc))
+        raise typer.Exit(2) from None
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        report_error(redacted(db), str(exc).split(": ", 1)[-1])
+        raise typer.Exit(2) from None
+    fetcher = _fetcher(allow_private, delay)
+    count = _workers(workers)
+    with store:
+        watcher = Watcher(
+            store=store, sources=sources, every=interval, max_items=max_items, max_seconds=bound,
+            read=lambda inputs: iter_inputs(inputs, fetcher=fetcher, follow=follow),
+            extract=lambda items: extract_in_order(items, count), report_error=report_error,
+            status=lambda result: err.print(status_line(result, store.counts(), redacted(db)), markup=False))
+        watcher.stop_on_signals()
+        watcher.run(rounds)
+    fetcher.close()
+
+
+@app.command("spark")
+def spark_command(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files or folders (local, hdfs://, s3a://): text, HTML, JSON Lines, WARC, archives, or Parquet.",
+        show_default=False)],
+    out: Annotated[str, typer.Option("--out", help="Folder for records/, events/ and errors/ (Parquet).")],
+    master: Annotated[str | None, typer.Option(
+        help="Spark master, e.g. local[2] (default: spark-submit's, else local[*]).")] = None,
+    partitions: Annotated[int | None, typer.Option(
+        min=1, help="Partitions to code the documents in (default: Spark's default parallelism).")] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Code the inputs on Apache Spark (the optional extra dateline[spark]); events partitioned by date."""
+    from dateline.spark import SparkUnavailable, run
+
+    try:
+        summary = run(inputs, out, master, partitions)
+    except SparkUnavailable as exc:
+        report_error("spark", str(exc))
+        raise typer.Exit(2) from None
+    for item, cause in summary["failed"]:
+        report_error(item, cause)
+    if not quiet:
+        err.print(f"coded {summary['documents']} documents, {summary['events']} events, "
+                  f"{summary['stories']} stories, failed {len(summary['failed'])}; written to {out}", markup=False)
+    raise typer.Exit(1 if summary["failed"] else 0)
 
 
 def _actors(values: list[str] | None) -> str:
@@ -239,6 +338,8 @@ Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events located withi
 
 def _query(db: str, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> rows
     """Run a read on the store; a missing, damaged or newer database or a bad filter is one error line."""
+    from dateline.store import StoreError
+
     with _open_store(db) as store:
         try:
             return run(store)
@@ -248,6 +349,8 @@ def _query(db: str, label: str, run):  # noqa: ANN001, ANN202 - run(store) -> ro
 
 
 def _open_store(db: str) -> Store:
+    from dateline.store import Store, StoreError
+
     if not is_url(db) and not Path(db).exists():
         report_error(redacted(db), "no such database (run `dateline ingest` first)")
         raise typer.Exit(2)
@@ -397,6 +500,7 @@ def serve_command(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000
     import uvicorn
 
     from dateline.api import create_app
+    from dateline.store import StoreError
 
     try:
         token = token_file.read_text("utf-8").strip() if token_file else os.environ.get("DATELINE_API_TOKEN")

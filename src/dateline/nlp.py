@@ -89,5 +89,14 @@ def _load(language: str) -> Language:
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, kept once per document: spaCy rebuilds `Doc.text` from every token
+    each time it is read, which made reading noun phrases cost the length of the document."""
+    text = doc.user_data.get("dateline:text")
+    if text is None:
+        text = doc.user_data["dateline:text"] = doc.text
+    return text
+
+
 def parse(text: str, language: str) -> Doc:
     return pipeline(language)(text)

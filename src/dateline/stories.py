@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 THRESHOLD = 0.6  # estimated Jaccard similarity of shingle sets above which two texts are one story
@@ -16,7 +20,13 @@ SCHEME = "affine32"  # stored signatures are read back with the scheme that made
 _WORD = re.compile(r"\w+")
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, scheme=SCHEME)  # its permutations are computed once, then shared
+@cache
+def _template() -> MinHash:
+    """Its permutations are computed once, then shared. datasketch (which imports scipy, a second)
+    is imported when the first signature is made, not with the store."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME)
 
 
 def _crc32(data: bytes) -> int:
@@ -26,7 +36,9 @@ def _crc32(data: bytes) -> int:
 
 
 def _new(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_TEMPLATE.permutations, hashvalues=hashvalues,
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_template().permutations, hashvalues=hashvalues,
                    hashfunc=_crc32)
 
 
@@ -50,6 +62,8 @@ class StoryIndex:
     """Which stored document a new text is a copy of."""
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
         self.story_of: dict[str, str] = {}
 

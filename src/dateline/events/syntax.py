@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from dateline.lang.schema import Grammar
+from dateline.nlp import doc_text
 from dateline.textutil import fold
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
@@ -193,15 +194,6 @@ def np_bounds(token: Token, skip_conj: bool = False) -> tuple[int, int]:
         end = max(end, child.idx + len(child))
         stack.extend(c for c in child.children if c.dep_ not in skipped)
     return start, end
-
-
-def doc_text(doc: Doc) -> str:
-    """The document's text, kept once per document: spaCy rebuilds `Doc.text` from every token
-    each time it is read, which made reading noun phrases cost the length of the document."""
-    text = doc.user_data.get("dateline:text")
-    if text is None:
-        text = doc.user_data["dateline:text"] = doc.text
-    return text
 
 
 def np_text(token: Token) -> str:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.kb import load_kb
 from dateline.lang import Language, as_language
-from dateline.nlp import pipeline
+from dateline.nlp import doc_text, pipeline
 from dateline.textutil import fold
 
 PRE_WINDOW_TOKENS = 16
@@ -94,7 +94,7 @@ class ActorLexicon:
         return [m for m in kept if not self._namesake_elsewhere(m, doc)]
 
     def _namesake_elsewhere(self, mention: CountryMention, doc: Doc) -> bool:
-        return self.other_place(doc[mention.start:mention.end].text, doc.text)
+        return self.other_place(doc[mention.start:mention.end].text, doc_text(doc))
 
     def other_place(self, name: str, text: str) -> bool:
         """'Georgia' in a story about Atlanta is the US state: a country name that is also

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.kb.people import PersonMatch, load_people
 from dateline.lang import Language, as_language
+from dateline.nlp import doc_text
 from dateline.resolve.actors import (
     ActorLexicon,
     ActorRef,
@@ -121,9 +122,9 @@ def resolve_entities(doc: Doc, language: Language | str, dateline_countries: fro
     ents = _with_titled_people([ent for ent in doc.ents if _keep(ent, labels)], res)
     gazetteer = load_gazetteer()
     places = [e for e in ents if labels.get(e.label_) in {"GPE", "LOC"}]
-    regions = gazetteer.regions_in(doc.text) | gazetteer.regions_of(e.text for e in places)
+    regions = gazetteer.regions_in(doc_text(doc)) | gazetteer.regions_of(e.text for e in places)
     # The towns the story names (and its dateline's) place its facilities and counties.
-    story = gazetteer.story(doc.text, ((e.start_char, e.text) for e in places), prefer, regions, dateline_place)
+    story = gazetteer.story(doc_text(doc), ((e.start_char, e.text) for e in places), prefer, regions, dateline_place)
     people = {i: learn_person_role(e, mentions, lex) for i, e in enumerate(ents)
               if labels.get(e.label_) == "PERSON"}
     people = {i: _from_knowledge(ents[i], actor, on, lex) for i, actor in people.items()}
@@ -200,7 +201,7 @@ def _resolve_one(
              or (m.end == ent.end and m.start == ent.start + 1 and ent[0].pos_ == "DET")]
     if label == "NORP" and not (whole and whole[0].kind == "name"):
         return ResolvedEntity(entity_id, ent, label)
-    place = lookup_place(ent.text, ent.doc.text, lex, prefer, regions, story, ent.start_char) or _with_article(
+    place = lookup_place(ent.text, doc_text(ent.doc), lex, prefer, regions, story, ent.start_char) or _with_article(
         ent, lex, prefer, regions)
     if whole and whole[0].kind == "org":
         return ResolvedEntity(entity_id, ent, "ORG", actor=country_actor(whole[0], ent.doc))
