@@ -127,3 +127,8 @@ def test_a_place_in_a_clause_under_after_tells_where_that_other_act_was():
             "after being detained while trekking along the Laos-Cambodia border in 2021.")
     sentences = [e for e in coded(text) if e[0] == "SANCTION"]
     assert sentences == [("SANCTION", "convict", [("VNM", "JUD")], [("AUS", "CVL")])]
+
+
+def test_it_in_what_a_government_says_is_that_government():
+    text = "OSLO, June 9, 2022 (Reuters) - The Norwegian government said it had arrested two suspects."
+    assert [(e[0], e[2]) for e in coded(text)] == [("COERCE", [("NOR", "GOV")])]

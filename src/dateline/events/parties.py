@@ -398,7 +398,8 @@ def party(ctx: CodingContext, token: Token | None, sector: str | None, country: 
         if fold(word.text).rstrip("'’") in grammar.pronouns.indefinite:
             return None  # "on ne peut arrêter quelqu'un qui organise une manifestation": nobody in particular
         # "celles-ci", also written "Celles ci" (then tagged as a noun)
-        if fold(token.text.split("-")[0]) in grammar.pronouns.demonstrative and (
+        body = token.pos_ == "PRON" and fold(token.text) in grammar.pronouns.body  # "said it would": the body
+        if fold(token.text.split("-")[0]) in grammar.pronouns.demonstrative and not body and (
                 token.pos_ == "PRON" or not any(c.dep_ == "det" for c in token.children)):
             return None  # "celles-ci ont paralysé", "ceux qui ont agressé": no party the text names
         named = np_actors(ctx, token)
