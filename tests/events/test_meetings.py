@@ -32,3 +32,11 @@ def test_the_noun_and_the_verb_of_one_meeting_are_one_event():
     text = ("LIMA, May 2 (Reuters) - Peruvian President Luis Quispe met Chilean President Mateo Rojas in Lima "
             "on Monday. The meeting between Quispe and Rojas lasted two hours.")
     assert len(meetings(text)) == 1
+
+
+def test_an_intergovernmental_body_meeting_on_its_own_is_consult_of_its_members():
+    text = "NEW YORK, June 9, 2022 (Reuters) - The UN Security Council held urgent talks on the crisis in Sudan."
+    assert [(e.event, [a.country for a in e.actor]) for e in extract(SourceDocument(text=text)).events] == [
+        ("CONSULT", ["UNO"])]
+    alone = "KHARTOUM, June 9, 2022 (Reuters) - The Sudanese army held talks on Tuesday."
+    assert [e for e in extract(SourceDocument(text=alone)).events if e.event == "CONSULT"] == []

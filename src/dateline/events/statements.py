@@ -88,6 +88,8 @@ def _predicate_event(ctx: CodingContext, verb: Token, predicate: Predicate, sent
             actors, recipients = parties, []
         elif len(countries(parties)) == 1 and _domestic(unique(own), unique(others)):
             actors, recipients = unique(own), unique(others)  # "le Premier ministre a rencontré les syndicats"
+        elif predicate.event == "CONSULT" and _body_of_members(parties):
+            actors, recipients = parties, []  # "the UN Security Council held urgent talks": its members meet
         else:
             return None
         ctx.group = parties
@@ -111,6 +113,12 @@ def _predicate_event(ctx: CodingContext, verb: Token, predicate: Predicate, sent
         reasons.append(f"aux {aux}: {why}")
     return Draft(predicate.event, predicate.mode, actors, recipients, sentence, core, verb, reasons,
                  0.85, aux=aux, attributed_to=speaker(ctx, verb))
+
+
+def _body_of_members(parties: list[ActorRef]) -> bool:
+    """One intergovernmental body (the UN Security Council, NATO, the EU) meeting on its own is a
+    meeting of its member states."""
+    return len(parties) == 1 and (parties[0].kb_id or "").startswith("org:")
 
 
 def _domestic(actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
