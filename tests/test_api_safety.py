@@ -12,11 +12,9 @@ from dateline.api import create_app
 from dateline.pipeline import extract
 from dateline.sources import SourceDocument
 from dateline.store import Store
+from tests.test_api import PROTEST, TOKEN
 
-TOKEN = "s3cret-token-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-PROTEST = ("LYON, 5 février 2025 (AFP) - Quelque 2000 enseignants ont manifesté mercredi à Lyon contre la réforme.\n\n"
-           "La police a fait usage de gaz lacrymogène et six personnes ont été interpellées.")
 
 
 @pytest.fixture(scope="module")

@@ -171,13 +171,18 @@ def _trend(name: str, series: list[int]) -> dict[str, Any]:
             "direction": "new" if new else "up" if change > 0 else "down" if change < 0 else "flat"}
 
 
+def _order(sorts: dict[str, str], sort: str, descending: bool, tiebreak: str) -> str:
+    """The ORDER BY of a list page, for a sort key the caller may send (refused if unknown)."""
+    if sort not in sorts:
+        raise StoreError(f"unknown sort {sort!r} (choose from {', '.join(sorts)})")
+    return f"{sorts[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, {tiebreak}"
+
+
 def event_list(store: Store, where: EventFilter, sort: str = "date", descending: bool = False,
                limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """A page of events, each with how many documents report its happening, and the total."""
-    if sort not in EVENT_SORTS:
-        raise StoreError(f"unknown sort {sort!r} (choose from {', '.join(EVENT_SORTS)})")
+    order = _order(EVENT_SORTS, sort, descending, "e.id")
     sql, params = _where(store, where)
-    order = f"{EVENT_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, e.id"
     total = store.execute(f"SELECT count(*) FROM events e WHERE {sql}", params)[0][0]
     # Sources are counted over the whole table only to sort by them; else for the page's happenings.
     sources = (" JOIN (SELECT happening_id, count(DISTINCT document_id) AS sources, count(*) AS mentions"
@@ -202,10 +207,8 @@ def event_list(store: Store, where: EventFilter, sort: str = "date", descending:
 def happening_list(store: Store, where: EventFilter, sort: str = "sources", descending: bool = True,
                    limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """A page of happenings (events merged across documents), with one event id to open, and the total."""
-    if sort not in HAPPENING_SORTS:
-        raise StoreError(f"unknown sort {sort!r} (choose from {', '.join(HAPPENING_SORTS)})")
+    order = _order(HAPPENING_SORTS, sort, descending, "happening_id")
     sql, params = _where(store, where)
-    order = f"{HAPPENING_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, happening_id"
     total = store.execute(f"SELECT count(DISTINCT e.happening_id) FROM events e WHERE {sql}", params)[0][0]
     items = store._rows(
         "SELECT e.happening_id, min(e.id) AS id, min(e.event) AS event, min(e.date) AS date, min(e.quad) AS quad,"

@@ -118,7 +118,7 @@ def _predicate_event(ctx: CodingContext, verb: Token, predicate: Predicate, sent
 def _body_of_members(parties: list[ActorRef]) -> bool:
     """One intergovernmental body (the UN Security Council, NATO, the EU) meeting on its own is a
     meeting of its member states."""
-    return len(parties) == 1 and (parties[0].kb_id or "").startswith("org:")
+    return len(parties) == 1 and parties[0].organisation
 
 
 def _domestic(actors: list[ActorRef], recipients: list[ActorRef]) -> bool:

@@ -22,6 +22,7 @@ from dateline.textutil import fold
 PRE_WINDOW_TOKENS = 16
 ROLE_TO_PERSON_MAX_CHARS = 70
 ENGLISH_LOOKBACK_CHARS = 22
+ORG_PREFIX = "org:"  # the kb id of an organisation ("org:un")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class ActorRef:
     entity_id: str | None = None
     kb_id: str | None = None
     reason: str = ""
+
+    @property
+    def organisation(self) -> bool:
+        """An intergovernmental body or an NGO of the knowledge base (kb id "org:...")."""
+        return (self.kb_id or "").startswith(ORG_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,7 @@ def country_actor(mention: CountryMention, doc: Doc, sector: str | None = None) 
     if mention.kind == "org":
         code, org_id = mention.iso3.split("|", 1)
         org = load_kb().organisations[org_id]
-        return ActorRef(text=text, name=org.name, country=code, kb_id=f"org:{org_id}",
+        return ActorRef(text=text, name=org.name, country=code, kb_id=f"{ORG_PREFIX}{org_id}",
                         reason=f"organisation '{text}' in the knowledge base")
     country = load_kb().countries[mention.iso3]
     return ActorRef(text=text, name=country.name, country=mention.iso3, sector=sector,
