@@ -46,6 +46,11 @@ def _corpus_entries(relative: str) -> dict[str, dict[str, str]]:
     return {m.group(1): {"text": m.group(2)} for m in re.finditer(r"<doc url=(\S+)\s*>\n(.*?)\n</doc>", raw, re.S)}
 
 
+def corpus_keys(relative: str) -> list[str]:
+    """The URL of every `<doc>` of a corpus of ../shared, in file order (the keys of its references)."""
+    return list(_corpus_entries(relative))
+
+
 def _corpus(relative: str) -> dict[str, str]:
     return {url: entry["text"] for url, entry in _corpus_entries(relative).items()}
 
