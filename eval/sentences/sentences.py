@@ -121,6 +121,8 @@ def store(source: str, labels: Path, annotator: str) -> Path:
         doc_no, sent_no = (int(x) for x in fields[0].split("."))
         if doc_no not in cache:
             cache[doc_no] = sentences(docs[doc_no], lang)
+        if sent_no >= len(cache[doc_no]):
+            raise SystemExit(f"{labels}:{number}: document {doc_no} has {len(cache[doc_no])} sentences")
         start, end, text = cache[doc_no][sent_no]
         try:
             types = _types(fields[1])
