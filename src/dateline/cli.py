@@ -773,6 +773,65 @@ def eval_furniture_command(
                 out.print(f"  ✗ {source}: dateline left in body {line!r}", markup=False)
 
 
+train_app = typer.Typer(help="Rebuild learned models from labelled data (needs dateline[train]).", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("detector")
+def train_detector_command(
+    lang: Annotated[list[str] | None, typer.Option("--lang", help="Languages (default: fr and en).")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for <lang>.npz and <lang>.json "
+                                                   "(default: the package's detector/data).")] = None,
+    seed: int = 0, quiet: Quiet = False,
+) -> None:
+    """The event detector's weights from the dev gold's tune half and eval/sentences, seeded."""
+    from dateline.detector.model import DATA_DIR
+    from dateline.detector.training import pools, score, train
+    from dateline.evals.dev import eval_dir
+
+    for code in lang or ["fr", "en"]:
+        data = _with_progress(f"{code}: documents", quiet, lambda tick, code=code: pools(eval_dir(), code, tick))
+        detector = train(data.train, code, seed)
+        checked = score(detector, data.check, lambda t, d=detector: d.threshold("add", t))
+        detector.meta["check"] = {t: {"tp": s.tp, "fp": s.fp, "fn": s.fn} for t, s in checked.items()
+                                  if s.tp + s.fp + s.fn}
+        weights, described = detector.save(out_dir or DATA_DIR)
+        out.print(f"{code}: {len(data.train.sentences)} training sentences "
+                  f"(set {detector.meta['training_set']}), {len(detector.vocabulary)} features -> {weights}, "
+                  f"{described}", markup=False)
+
+
+@eval_app.command("detector")
+def eval_detector_command(
+    lang: Annotated[list[str] | None, typer.Option("--lang", help="Languages (default: fr and en).")] = None,
+    quiet: Quiet = False,
+) -> None:
+    """The shipped detector's per-type sentence P/R/F1 on the dev gold's check half, at its add threshold and 0.5."""
+    from dateline.detector.model import load_detector
+    from dateline.detector.training import pools, score
+    from dateline.evals.dev import eval_dir
+
+    for code in lang or ["fr", "en"]:
+        detector = load_detector(code)
+        if detector is None:
+            report_error("eval detector", f"no detector is shipped for {code!r} (run `dateline train detector`)")
+            continue
+        data = _with_progress(f"{code}: documents", quiet, lambda tick, code=code: pools(eval_dir(), code, tick))
+        table = Table(title=f"dateline eval detector {code} (check half: {len(data.check.sentences)} sentences)")
+        for column in ("type", "positives", "P@add", "R@add", "F1@add", "P@0.5", "R@0.5", "F1@0.5"):
+            table.add_column(column)
+        at_add = score(detector, data.check, lambda t, d=detector: d.threshold("add", t))
+        at_half = score(detector, data.check, lambda _t: 0.5)
+        for event_type in detector.types:
+            a, h = at_add[event_type], at_half[event_type]
+            _add_row(table, event_type, str(h.tp + h.fn), f"{a.precision:.2f}", f"{a.recall:.2f}", f"{a.f1:.2f}",
+                     f"{h.precision:.2f}", f"{h.recall:.2f}", f"{h.f1:.2f}")
+        scored = [t for t in detector.types if at_half[t].tp + at_half[t].fn]
+        _add_row(table, "macro", "", "", "", f"{sum(at_add[t].f1 for t in scored) / max(len(scored), 1):.2f}",
+                 "", "", f"{sum(at_half[t].f1 for t in scored) / max(len(scored), 1):.2f}")
+        _table_console().print(table)
+
+
 kb_app = typer.Typer(help="Search, show, add and import knowledge-base entries (people, countries, agencies).",
                      no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
