@@ -68,6 +68,9 @@ def report_error(item: str, cause: str) -> None:
 def report_warning(item: str, cause: str) -> None:
     err.print(printable(f"dateline: warning: {item}: {cause}"), markup=False)
 
+NoDetector = Annotated[bool, typer.Option("--no-detector", help="Code with the rules alone, without the learned "
+                                                                "detector's second opinion.")]
+
 
 def _add_row(table: Table, *cells: object) -> None:
     """A table row whose cells (stored evidence, names, places) cannot act on the terminal."""
@@ -100,7 +103,7 @@ def _fetcher(allow_private: bool, delay: float) -> Fetcher:
 
 
 def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool,
-             workers: int = 1):  # noqa: ANN202 - generator
+             workers: int = 1, detector: bool = True):  # noqa: ANN202 - generator
     """Each document's record, or one error line for a bad item; the batch goes on. With several
     workers the documents are extracted in parallel and still come back in input order."""
     from dateline.sources import InputError
@@ -109,7 +112,8 @@ def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool,
 
     with _progress(quiet) as progress:
         task = progress.add_task("extracting", total=None)
-        for item, outcome in extract_in_order(iter_inputs(inputs, fetcher=fetcher, follow=follow), workers):
+        for item, outcome in extract_in_order(iter_inputs(inputs, fetcher=fetcher, follow=follow), workers,
+                                                  detector):
             progress.advance(task)
             if isinstance(item, InputError):
                 report_error(item.item, item.cause)
@@ -128,13 +132,14 @@ def _records(inputs: list[str], quiet: bool, fetcher: Fetcher, follow: bool,
 @app.command("extract")
 def extract_command(inputs: Inputs, format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
                     quiet: Quiet = False, allow_private: AllowPrivate = False, follow: Follow = False,
-                    delay: Delay = 1.0, workers: Workers = None) -> None:
+                    delay: Delay = 1.0, workers: Workers = None, no_detector: NoDetector = False) -> None:
     """Print the records: one JSON document (the record, or an array of the records when the
     inputs hold several), or one line per record with --format jsonl."""
     failed = False
     held: str | None = None  # the first record, printed alone if no other follows
     count = 0
-    for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers)):
+    for _doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers),
+                                 not no_detector):
         if record is None:
             failed = True
             continue
@@ -169,7 +174,7 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
                    allow_private: AllowPrivate = False, follow: Follow = False, delay: Delay = 1.0,
                    verbose: Annotated[bool, typer.Option("--verbose", "-v",
                                                          help="One line per document stored.")] = False,
-                   workers: Workers = None) -> None:
+                   workers: Workers = None, no_detector: NoDetector = False) -> None:
     """Extract each input and store it; a document already stored is not stored again."""
     from dateline.store import Store, StoreError
 
@@ -180,7 +185,8 @@ def ingest_command(inputs: Inputs, db: Db = DEFAULT_DB, quiet: Quiet = False,
         report_error(redacted(db), str(exc).split(": ", 1)[-1])
         raise typer.Exit(2) from None
     with store:
-        for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers)):
+        for doc, record in _records(inputs, quiet, _fetcher(allow_private, delay), follow, _workers(workers),
+                                    not no_detector):
             if record is None:
                 failed += 1
                 continue
@@ -532,7 +538,8 @@ app.add_typer(eval_app, name="eval")
 
 @eval_app.command("gold")
 def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json).")],
-                      verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+                      verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+                      no_detector: NoDetector = False) -> None:
     """Precision, recall and F1 of events, and per-field checks, against gold files."""
     from dateline.evaluate import evaluate_gold
 
@@ -543,7 +550,7 @@ def eval_gold_command(golds: Annotated[list[Path], typer.Argument(help="Gold fil
     failures: list[str] = []
     for gold in golds:
         try:
-            report = evaluate_gold(gold)
+            report = evaluate_gold(gold, not no_detector)
         except Exception as exc:  # noqa: BLE001 - report and stop on a broken gold
             report_error(str(gold), f"cannot evaluate ({type(exc).__name__}: {exc})")
             raise typer.Exit(2) from None
@@ -589,13 +596,13 @@ def eval_dev_command(
     = False,
     show_check: Annotated[bool, typer.Option("--show-check", help="Also list the check half's (do not tune on them).")]
     = False,
-    quiet: Quiet = False,
+    quiet: Quiet = False, no_detector: NoDetector = False,
 ) -> None:
     """Every development gold set, split into its tune and check halves by a fixed hash."""
     from dateline.evals.dev import HALVES, evaluate_sets
 
     try:
-        results = _with_progress("dev sets", quiet, lambda tick: evaluate_sets(sets, tick))
+        results = _with_progress("dev sets", quiet, lambda tick: evaluate_sets(sets, tick, not no_detector))
     except KeyError as exc:
         report_error("eval dev", str(exc.args[0]))
         raise typer.Exit(2) from None

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 from dateline.clean import CleanDocument, clean_document
+from dateline.detector.model import load_detector
 from dateline.events.code import code_document
 from dateline.events.context import DocumentFacts
 from dateline.events.merge import assemble
@@ -61,9 +62,10 @@ def _language_data(code: str, given: str | Language | None) -> Language | None:
 
 
 def extract(source: SourceDocument, language: str | Language | None = None,
-            timer: StageTimer | None = None) -> Record:
+            timer: StageTimer | None = None, detector: bool = True) -> Record:
     """The record of one document: cleaned text, entities, times and PLOVER events. `language`
-    forces the document's language, by code or as language data (`Language.from_folder`)."""
+    forces the document's language, by code or as language data (`Language.from_folder`);
+    `detector=False` codes with the rules alone, without the learned detector's second opinion."""
     lap = timer.lap if timer is not None else (lambda _stage: None)
     if timer is not None:
         timer.start()
@@ -73,11 +75,11 @@ def extract(source: SourceDocument, language: str | Language | None = None,
         raise InputError(source.name, f"text too long to code ({len(clean.text)} characters after cleaning, "
                                       f"limit {MAX_TEXT_CHARS}): split it into several documents")
     with language_lock(clean.language):
-        return _extract_clean(source, clean, language, lap)
+        return _extract_clean(source, clean, language, lap, detector)
 
 
 def _extract_clean(source: SourceDocument, clean: CleanDocument, language: str | Language | None,
-                   lap: Callable[[str], None]) -> Record:
+                   lap: Callable[[str], None], detector: bool = True) -> Record:
     text = clean.text
     data = _language_data(clean.language, language)
     coded = data is not None
@@ -115,6 +117,7 @@ def _extract_clean(source: SourceDocument, clean: CleanDocument, language: str |
         dateline_place=dateline_place, times=times,
     )
     lap("resolve")
-    record.events = assemble(code_document(res), res, facts)
+    second_opinion = load_detector(clean.language) if detector else None
+    record.events = assemble(code_document(res, second_opinion), res, facts)
     lap("events")
     return record

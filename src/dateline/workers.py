@@ -39,12 +39,12 @@ class Outcome:
     error: str | None = None
 
 
-def extract_one(item: SourceDocument) -> Outcome:
+def extract_one(item: SourceDocument, detector: bool = True) -> Outcome:
     """The record of one document, or why it has none: the same cause whichever process runs it."""
     from dateline.pipeline import extract
 
     try:
-        return Outcome(record=extract(item))
+        return Outcome(record=extract(item, detector=detector))
     except InputError as exc:
         return Outcome(error=exc.cause)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
@@ -76,7 +76,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-def extract_in_order(items: Iterable[T], workers: int) -> Iterator[tuple[T, Outcome | None]]:
+def extract_in_order(items: Iterable[T], workers: int, detector: bool = True) -> Iterator[tuple[T, Outcome | None]]:
     """Each item with the outcome of its extraction, in input order. An InputError item passes
     through with None (the caller reports it). With one worker, or one item, everything runs here; with more,
     at most `2 × workers` documents are in flight, so a large archive is never held in memory."""
@@ -84,9 +84,9 @@ def extract_in_order(items: Iterable[T], workers: int) -> Iterator[tuple[T, Outc
     head = list(islice(iterator, 2))
     if workers <= 1 or len(head) < 2:  # one document: starting workers would only add their start-up
         for item in chain(head, iterator):
-            yield item, None if isinstance(item, InputError) else extract_one(item)
+            yield item, None if isinstance(item, InputError) else extract_one(item, detector)
         return
-    pool = _Pool(workers)
+    pool = _Pool(workers, detector)
     pending: deque[tuple[T, Future[Outcome] | None]] = deque()
     try:
         for item in chain(head, iterator):
@@ -103,8 +103,9 @@ class _Pool:
     """A process pool that replaces itself when a worker dies, so one document that kills its
     worker (out of memory, say) fails alone and the batch goes on."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, detector: bool = True) -> None:
         self.workers = workers
+        self.detector = detector
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -112,11 +113,11 @@ class _Pool:
 
     def submit(self, item: SourceDocument) -> Future[Outcome]:
         try:
-            return self.executor.submit(extract_one, item)
+            return self.executor.submit(extract_one, item, self.detector)
         except BrokenProcessPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
-            return self.executor.submit(extract_one, item)
+            return self.executor.submit(extract_one, item, self.detector)
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -80,8 +80,8 @@ def gold_halves(golds: list[Path]) -> Iterator[tuple[str, Path]]:
         yield split_of(json.loads(gold.read_text("utf-8"))["input"]), gold
 
 
-def evaluate_sets(names: list[str] | None = None,
-                  progress: Callable[[], None] | None = None) -> dict[str, dict[str, Totals]]:
+def evaluate_sets(names: list[str] | None = None, progress: Callable[[], None] | None = None,
+                  detector: bool = True) -> dict[str, dict[str, Totals]]:
     """set -> half -> totals, for the sets named (default: all)."""
     sets = dev_sets()
     unknown = set(names or []) - set(sets)
@@ -91,7 +91,7 @@ def evaluate_sets(names: list[str] | None = None,
     for name in names or list(sets):
         halves = results.setdefault(name, {half: Totals() for half in HALVES})
         for half, gold in gold_halves(sets[name]):
-            halves[half].add(evaluate_gold(gold))
+            halves[half].add(evaluate_gold(gold, detector))
             if progress:
                 progress()
     return results

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from dateline.events import ground, statements
+from dateline.detector.model import Detector
+from dateline.events import ground, second_opinion, statements
 from dateline.events.context import CodingContext
 from dateline.events.draft import Draft
 from dateline.events.parties import np_actors
@@ -17,12 +18,19 @@ from dateline.resolve.entities import Resolution
 from dateline.textutil import fold
 
 
-def code_document(res: Resolution) -> list[Draft]:
+def code_document(res: Resolution, detector: Detector | None = None) -> list[Draft]:
+    """The drafts of every sentence; with a detector, its second opinion on each (second_opinion.py)."""
     ctx = CodingContext.of(res)
     ctx.informant = find_informant(ctx)
     drafts: list[Draft] = []
     for sentence in res.doc.sents:
-        drafts.extend(code_sentence(ctx, sentence))
+        found = code_sentence(ctx, sentence)
+        if detector is not None:
+            probabilities = detector.probabilities(sentence)
+            second_opinion.weigh(found, probabilities, detector)
+            if not found:
+                found = second_opinion.detected(ctx, sentence, probabilities, detector)
+        drafts.extend(found)
     for draft in drafts:
         apply_conventions(ctx, draft)
         draft.spans = [evidence_span(draft)]
