@@ -56,7 +56,7 @@ def test_a_document_that_fails_in_a_worker_is_one_outcome_and_the_rest_proceed(m
     good = SourceDocument(text="Le ministre a été reçu à Genève.", path="good.txt")
     bad = InputError("bad.txt", "no such file")
     # One worker runs in this process, so the failure can be injected.
-    monkeypatch.setattr("dateline.pipeline.extract", lambda item: (_ for _ in ()).throw(ValueError("boom")))
+    monkeypatch.setattr("dateline.pipeline.extract", lambda item, **_: (_ for _ in ()).throw(ValueError("boom")))
     outcomes = list(extract_in_order([good, bad], workers=1))
     assert outcomes[0][1].error == "extraction failed (ValueError: boom)" and outcomes[0][1].record is None
     assert outcomes[1] == (bad, None)
