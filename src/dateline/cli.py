@@ -654,11 +654,11 @@ def eval_extraction_command(
 
 @eval_app.command("petrarch")
 def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
-                          quiet: Quiet = False) -> None:
+                          quiet: Quiet = False, no_detector: NoDetector = False) -> None:
     """English coding on PETRARCH's gold sentences (CAMEO mapped to PLOVER): recall, actors, precision."""
     from dateline.evals.petrarch import evaluate
 
-    score = _with_progress("petrarch", quiet, evaluate)
+    score = _with_progress("petrarch", quiet, lambda tick: evaluate(tick, not no_detector))
     table = Table(title="dateline eval petrarch (PETR2_GSR_validation, CAMEO2PLOVER-2021)")
     for column in ("sentences", "gold codings", "type found (recall)", "actor country right", "events",
                    "events of a gold type (precision)"):
@@ -673,11 +673,11 @@ def eval_petrarch_command(verbose: Annotated[bool, typer.Option("--verbose", "-v
 
 
 @eval_app.command("wikievents")
-def eval_wikievents_command(quiet: Quiet = False) -> None:
+def eval_wikievents_command(quiet: Quiet = False, no_detector: NoDetector = False) -> None:
     """English WikiEvents documents: gold KAIROS events of PLOVER-mappable types found in the same sentence."""
     from dateline.evals.wikievents import evaluate
 
-    score = _with_progress("wikievents", quiet, evaluate)
+    score = _with_progress("wikievents", quiet, lambda tick: evaluate(tick, not no_detector))
     table = Table(title="dateline eval wikievents (dev, KAIROS types mapped to PLOVER)")
     for column in ("documents", "gold events", "type found (recall)", "events", "of a gold type (precision)",
                    "recall by type"):

@@ -89,13 +89,13 @@ def _country(code: str) -> str | None:
     return head if re.fullmatch(r"[A-Z]{3}", head) and head != "---" else None
 
 
-def evaluate(progress: Callable[[], None] | None = None) -> PetrarchScore:
+def evaluate(progress: Callable[[], None] | None = None, detector: bool = True) -> PetrarchScore:
     from dateline.pipeline import extract
     from dateline.sources import SourceDocument
 
     score = PetrarchScore()
     for sentence in sentences():
-        record = extract(SourceDocument(text=sentence.text, published=sentence.date), "en")
+        record = extract(SourceDocument(text=sentence.text, published=sentence.date), "en", detector=detector)
         score.sentences += 1
         gold_types = {c.plover for c in sentence.codings if c.plover}
         score.system += len(record.events)

@@ -49,7 +49,7 @@ class WikiScore:
         return self.system_right / self.system if self.system else 0.0
 
 
-def evaluate(progress: Callable[[], None] | None = None) -> WikiScore:
+def evaluate(progress: Callable[[], None] | None = None, detector: bool = True) -> WikiScore:
     from dateline.pipeline import extract
     from dateline.sources import SourceDocument
 
@@ -57,7 +57,7 @@ def evaluate(progress: Callable[[], None] | None = None) -> WikiScore:
     for line in (dataset_dir("events/wikievents") / "dev.jsonl").read_text("utf-8").splitlines():
         doc = json.loads(line)
         sentences = [sentence[1] for sentence in doc["sentences"]]
-        record = extract(SourceDocument(text="\n\n".join(sentences)), "en")
+        record = extract(SourceDocument(text="\n\n".join(sentences)), "en", detector=detector)
         score.documents += 1
         coded: dict[int, set[str]] = {}
         for event in record.events:
