@@ -597,12 +597,15 @@ def eval_dev_command(
     show_check: Annotated[bool, typer.Option("--show-check", help="Also list the check half's (do not tune on them).")]
     = False,
     quiet: Quiet = False, no_detector: NoDetector = False,
+    detector_alone: Annotated[bool, typer.Option("--detector-alone", help="The detector's events without the "
+                                                 "rules' (an ablation).")] = False,
 ) -> None:
     """Every development gold set, split into its tune and check halves by a fixed hash."""
     from dateline.evals.dev import HALVES, evaluate_sets
 
     try:
-        results = _with_progress("dev sets", quiet, lambda tick: evaluate_sets(sets, tick, not no_detector))
+        results = _with_progress("dev sets", quiet, lambda tick: evaluate_sets(sets, tick, not no_detector,
+                                                                                   not detector_alone))
     except KeyError as exc:
         report_error("eval dev", str(exc.args[0]))
         raise typer.Exit(2) from None

@@ -222,8 +222,8 @@ def _shared_source(gold: dict[str, Any]) -> SourceDocument:
     return source
 
 
-def evaluate_gold(gold_path: str | Path, detector: bool = True) -> GoldReport:
+def evaluate_gold(gold_path: str | Path, detector: bool = True, rules: bool = True) -> GoldReport:
     path = Path(gold_path)
     gold = json.loads(path.read_text("utf-8"))
     source = _shared_source(gold) if gold["input"].startswith("shared:") else read_path(resolve_input(path, gold))
-    return score(extract(source, detector=detector), gold, path.name)
+    return score(extract(source, detector=detector, rules=rules), gold, path.name)

@@ -62,10 +62,11 @@ def _language_data(code: str, given: str | Language | None) -> Language | None:
 
 
 def extract(source: SourceDocument, language: str | Language | None = None,
-            timer: StageTimer | None = None, detector: bool = True) -> Record:
+            timer: StageTimer | None = None, detector: bool = True, rules: bool = True) -> Record:
     """The record of one document: cleaned text, entities, times and PLOVER events. `language`
     forces the document's language, by code or as language data (`Language.from_folder`);
-    `detector=False` codes with the rules alone, without the learned detector's second opinion."""
+    `detector=False` codes with the rules alone, without the learned detector's second opinion;
+    `rules=False` gives the detector's events alone (an ablation, for measuring)."""
     lap = timer.lap if timer is not None else (lambda _stage: None)
     if timer is not None:
         timer.start()
@@ -75,11 +76,11 @@ def extract(source: SourceDocument, language: str | Language | None = None,
         raise InputError(source.name, f"text too long to code ({len(clean.text)} characters after cleaning, "
                                       f"limit {MAX_TEXT_CHARS}): split it into several documents")
     with language_lock(clean.language):
-        return _extract_clean(source, clean, language, lap, detector)
+        return _extract_clean(source, clean, language, lap, detector, rules)
 
 
 def _extract_clean(source: SourceDocument, clean: CleanDocument, language: str | Language | None,
-                   lap: Callable[[str], None], detector: bool = True) -> Record:
+                   lap: Callable[[str], None], detector: bool = True, rules: bool = True) -> Record:
     text = clean.text
     data = _language_data(clean.language, language)
     coded = data is not None
@@ -118,6 +119,6 @@ def _extract_clean(source: SourceDocument, clean: CleanDocument, language: str |
     )
     lap("resolve")
     second_opinion = load_detector(clean.language) if detector else None
-    record.events = assemble(code_document(res, second_opinion), res, facts)
+    record.events = assemble(code_document(res, second_opinion, rules), res, facts)
     lap("events")
     return record

@@ -77,3 +77,12 @@ def test_a_rule_event_of_an_unlikely_type_loses_confidence_with_a_reason(snub_de
     assert judged[0].confidence < alone[0].confidence
     assert any("under its drop threshold" in r for r in judged[0].reasons)
     assert not any("detector" in r for r in alone[0].reasons)
+
+
+def test_rules_off_leaves_the_detector_events_alone(snub_detector):
+    text = ("SANTIAGO, May 2, 2023 (Reuters) - Chilean police arrested three Bolivian activists on Monday. "
+            "The Chilean government snubbed Peru's foreign minister on Tuesday.")
+    both = {e.event for e in extract(SourceDocument(text=text)).events}
+    alone = {e.event for e in extract(SourceDocument(text=text), rules=False).events}
+    assert {"COERCE", "REJECT"} <= both
+    assert alone == {"REJECT"}

@@ -81,7 +81,7 @@ def gold_halves(golds: list[Path]) -> Iterator[tuple[str, Path]]:
 
 
 def evaluate_sets(names: list[str] | None = None, progress: Callable[[], None] | None = None,
-                  detector: bool = True) -> dict[str, dict[str, Totals]]:
+                  detector: bool = True, rules: bool = True) -> dict[str, dict[str, Totals]]:
     """set -> half -> totals, for the sets named (default: all)."""
     sets = dev_sets()
     unknown = set(names or []) - set(sets)
@@ -91,7 +91,7 @@ def evaluate_sets(names: list[str] | None = None, progress: Callable[[], None] |
     for name in names or list(sets):
         halves = results.setdefault(name, {half: Totals() for half in HALVES})
         for half, gold in gold_halves(sets[name]):
-            halves[half].add(evaluate_gold(gold, detector))
+            halves[half].add(evaluate_gold(gold, detector, rules))
             if progress:
                 progress()
     return results

@@ -18,13 +18,14 @@ from dateline.resolve.entities import Resolution
 from dateline.textutil import fold
 
 
-def code_document(res: Resolution, detector: Detector | None = None) -> list[Draft]:
-    """The drafts of every sentence; with a detector, its second opinion on each (second_opinion.py)."""
+def code_document(res: Resolution, detector: Detector | None = None, rules: bool = True) -> list[Draft]:
+    """The drafts of every sentence; with a detector, its second opinion on each (second_opinion.py).
+    `rules=False` keeps the detector's drafts alone (to measure what each path gives)."""
     ctx = CodingContext.of(res)
     ctx.informant = find_informant(ctx)
     drafts: list[Draft] = []
     for sentence in res.doc.sents:
-        found = code_sentence(ctx, sentence)
+        found = code_sentence(ctx, sentence) if rules else []
         if detector is not None:
             probabilities = detector.probabilities(sentence)
             second_opinion.weigh(found, probabilities, detector)
