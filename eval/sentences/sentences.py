@@ -77,17 +77,11 @@ def documents(source: str) -> list[str]:
 
 
 def sentences(ref: str, lang: str) -> list[tuple[int, int, str]]:
-    from dateline.nlp import parse
+    """The sentences the detector trains on (detector.training.sentence_spans), with their text."""
+    from dateline.detector.training import parsed, sentence_spans
 
-    text = load_text(ref)
-    out = []
-    for sent in parse(text, lang).sents:
-        piece = sent.text.strip()
-        if len(piece) < 3:
-            continue
-        start = sent.start_char + sent.text.index(piece)
-        out.append((start, start + len(piece), piece))
-    return out
+    doc = parsed(ref, lang)
+    return [(start, end, doc.text[start:end]) for start, end in sentence_spans(doc)]
 
 
 def sha(text: str) -> str:
@@ -113,17 +107,17 @@ def store(source: str, labels: Path, annotator: str) -> Path:
         for line in out_path.read_text("utf-8").splitlines():
             row = json.loads(line)
             existing[(row["input"], row["start"])] = row
-    cache: dict[int, list[tuple[int, int, str]]] = {}
+    shown: dict[int, list[tuple[int, int, str]]] = {}
     for number, line in enumerate(labels.read_text("utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.rstrip("\n").split("\t")
         doc_no, sent_no = (int(x) for x in fields[0].split("."))
-        if doc_no not in cache:
-            cache[doc_no] = sentences(docs[doc_no], lang)
-        if sent_no >= len(cache[doc_no]):
-            raise SystemExit(f"{labels}:{number}: document {doc_no} has {len(cache[doc_no])} sentences")
-        start, end, text = cache[doc_no][sent_no]
+        if doc_no not in shown:
+            shown[doc_no] = sentences(docs[doc_no], lang)
+        if sent_no >= len(shown[doc_no]):
+            raise SystemExit(f"{labels}:{number}: document {doc_no} has {len(shown[doc_no])} sentences")
+        start, end, text = shown[doc_no][sent_no]
         try:
             types = _types(fields[1])
             optional = _types(fields[2]) if len(fields) > 2 else []

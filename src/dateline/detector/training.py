@@ -13,12 +13,15 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.tokens import Doc
 
 from dateline.detector.features import dense_features, sparse_features
 from dateline.detector.model import Detector
+from dateline.evals import Tally
 from dateline.plover import EVENT_TYPES
 
 FEATURES_VERSION = "lemmas+verbs+verb-objects+vector/1"
@@ -86,20 +89,35 @@ class Featurised:
     dense: np.ndarray
 
 
-def featurise(sentences: list[LabelledSentence], lang: str, progress: Callable[[], None] | None = None
-              ) -> Featurised:
+@lru_cache(maxsize=1024)
+def parsed(reference: str, lang: str) -> Doc:
+    """A shared text's parse, made once per training run for both its sentences and its features."""
     from dateline.evals import load_text
     from dateline.nlp import parse
 
-    docs: dict[str, object] = {}
+    return parse(load_text(reference), lang)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of a parse's sentences, without their outer spaces; fragments left out."""
+    spans = []
+    for sent in doc.sents:
+        piece = sent.text.strip()
+        if len(piece) >= 3:
+            start = sent.start_char + sent.text.index(piece)
+            spans.append((start, start + len(piece)))
+    return spans
+
+
+def featurise(sentences: list[LabelledSentence], lang: str, progress: Callable[[], None] | None = None
+              ) -> Featurised:
     sparse, dense = [], []
+    last = None
     for sentence in sentences:
-        if sentence.input not in docs:
-            docs.clear()  # sentences come grouped by document: keep one parse at a time
-            docs[sentence.input] = parse(load_text(sentence.input), lang)
-            if progress:
-                progress()
-        span = docs[sentence.input].char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if sentence.input != last and progress:
+            progress()
+        last = sentence.input
+        span = parsed(sentence.input, lang).char_span(sentence.start, sentence.end, alignment_mode="expand")
         sparse.append(sparse_features(span) if span is not None else set())
         dense.append(dense_features(span) if span is not None else None)
     width = next((len(d) for d in dense if d is not None), 0)
@@ -201,32 +219,13 @@ def train(data: Featurised, lang: str, seed: int = 0, min_count: int = 2) -> Det
     return Detector(lang, tuple(EVENT_TYPES), vocabulary, sparse_weights, dense_weights, bias, meta)
 
 
-@dataclass
-class TypeScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-
-def score(detector: Detector, data: Featurised, cut: Callable[[str], float | None]) -> dict[str, TypeScore]:
+def score(detector: Detector, data: Featurised, cut: Callable[[str], float | None]) -> dict[str, Tally]:
     """Per-type sentence scores of the detector at a threshold per type (None: the type never fires)."""
     vocabulary = detector.vocabulary
     rows = _matrix(data, vocabulary)
     weights = np.vstack([detector.sparse_weights, detector.dense_weights])
     probabilities = 1.0 / (1.0 + np.exp(-(rows @ weights + detector.bias)))
-    scores = {t: TypeScore() for t in detector.types}
+    scores = {t: Tally() for t in detector.types}
     for column, event_type in enumerate(detector.types):
         threshold = cut(event_type)
         for row, sentence in enumerate(data.sentences):
@@ -240,24 +239,6 @@ def score(detector: Detector, data: Featurised, cut: Callable[[str], float | Non
     return scores
 
 
-def spacy_sentences(lang: str) -> Callable[[str], list[tuple[int, int]]]:
-    """The character spans of a shared text's sentences, as the pipeline's parser splits them."""
-    from dateline.evals import load_text
-    from dateline.nlp import parse
-
-    def sentences_of(reference: str) -> list[tuple[int, int]]:
-        text = load_text(reference)
-        spans = []
-        for sent in parse(text, lang).sents:
-            piece = sent.text.strip()
-            if len(piece) >= 3:
-                start = sent.start_char + sent.text.index(piece)
-                spans.append((start, start + len(piece)))
-        return spans
-
-    return sentences_of
-
-
 @dataclass
 class Pools:
     train: Featurised
@@ -266,7 +247,8 @@ class Pools:
 
 def pools(eval_dir: Path, lang: str, progress: Callable[[], None] | None = None) -> Pools:
     """The training pool (gold tune half and sentence labels) and the check pool (gold check half)."""
-    every = list(gold_sentences(eval_dir, lang, spacy_sentences(lang))) + list(labelled_sentences(eval_dir, lang))
+    every = list(gold_sentences(eval_dir, lang, lambda ref: sentence_spans(parsed(ref, lang))))
+    every += labelled_sentences(eval_dir, lang)
     every.sort(key=lambda s: (s.input, s.start))
     train_pool = [s for s in every if s.origin != "gold:check"]
     check_pool = [s for s in every if s.origin == "gold:check"]

@@ -6,11 +6,34 @@ import json
 import os
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from dateline.evals.timebank import plain_text
 from dateline.sources import SourceDocument
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and misses, with precision, recall and F1 (0 when empty)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def shared_dir() -> Path:

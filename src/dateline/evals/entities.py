@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from dateline.evals import dataset_dir
+from dateline.evals import Tally, dataset_dir
 
 Span = tuple[int, int, str]
 BARE = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
@@ -81,28 +81,11 @@ SETS: dict[str, tuple[Callable[[], Iterator[NerDoc]], str]] = {"hipe2020-fr": (h
 
 
 @dataclass
-class NerScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
+class NerScore(Tally):
     def add(self, gold: frozenset[Span], found: set[Span]) -> None:
         self.tp += len(gold & found)
         self.fp += len(found - gold)
         self.fn += len(gold - found)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def evaluate(name: str, progress: Callable[[], None] | None = None) -> dict[str, NerScore]:

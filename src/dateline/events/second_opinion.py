@@ -37,18 +37,17 @@ def weigh(drafts: list[Draft], probabilities: dict[str, float], detector: Detect
 def detected(ctx: CodingContext, sentence: Span, probabilities: dict[str, float],
              detector: Detector) -> list[Draft]:
     """Path 2: the event of the likeliest type above its add threshold, when both parties resolve."""
-    ranked = sorted(probabilities.items(), key=lambda item: -item[1])
-    for event_type, value in ranked:
-        threshold = detector.threshold("add", event_type)
-        if threshold is None or value < threshold:
-            continue
-        draft = _generic_reading(ctx, sentence, event_type)
-        if draft is not None:
-            draft.reasons.insert(0, f"detector: P({event_type}) = {value:.2f} in this sentence, over its add "
-                                    f"threshold {threshold:.2f}, and no rule fired")
-            return [draft]
+    confident = [(value, event_type) for event_type, value in probabilities.items()
+                 if (threshold := detector.threshold("add", event_type)) is not None and value >= threshold]
+    if not confident:
         return []
-    return []
+    value, event_type = max(confident)
+    draft = _generic_reading(ctx, sentence, event_type)
+    if draft is None:
+        return []
+    draft.reasons.insert(0, f"detector: P({event_type}) = {value:.2f} in this sentence, over its add threshold "
+                            f"{detector.threshold('add', event_type):.2f}, and no rule fired")
+    return [draft]
 
 
 def _main_clause(ctx: CodingContext, sentence: Span) -> tuple[Token, Token | None] | None:
