@@ -27,3 +27,21 @@ def test_french_lemmas_are_folded():
 def test_the_dense_vector_has_unit_length():
     vector = dense_features(_sentence("The army shelled the town."))
     assert abs(float((vector ** 2).sum()) - 1.0) < 1e-4
+
+
+def test_the_lexicon_types_of_a_word_are_features():
+    from dateline.detector.features import language_lexicon
+
+    features = sparse_features(_sentence("Gunmen ambushed a convoy near Kandahar.", "en"), language_lexicon("en"))
+    assert "X=ASSAULT" in features
+    assert "X=ASSAULT|VERB" in features
+    calm = sparse_features(_sentence("The convoy reached Kandahar at noon.", "en"), language_lexicon("en"))
+    assert not any(f.startswith("X=ASSAULT") for f in calm)
+
+
+def test_french_lexicon_types_come_from_the_french_lexicon():
+    from dateline.detector.features import language_lexicon
+
+    features = sparse_features(_sentence("La gendarmerie a interpellé trois militants à Rennes.", "fr"),
+                               language_lexicon("fr"))
+    assert "X=COERCE" in features

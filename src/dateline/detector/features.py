@@ -1,19 +1,30 @@
 """What the detector reads of a sentence: sparse lemma features and the sentence's dense vector.
 
 Names are replaced by their entity label so that the model learns what is done, not who does it
-(a model that learned "Macron" would not carry to another country's news).
+(a model that learned "Macron" would not carry to another country's news). The event lexicon's
+types for each word are features too ("X=ASSAULT"), so that a verb of the dictionaries that no
+training sentence showed still counts.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 from spacy.tokens import Span, Token
 
+from dateline.events.lexicon import EventLexicon, cue_types, event_lexicon
+from dateline.lang import load_language
 from dateline.textutil import fold
 
 _NAME_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "MISC"}
 _SKIPPED_POS = {"PUNCT", "SPACE", "NUM", "SYM", "X"}
 _OBJECT_DEPS = {"obj", "dobj", "obl", "pobj", "nmod", "iobj"}
+
+
+@cache
+def language_lexicon(lang: str) -> EventLexicon:
+    return event_lexicon(load_language(lang))
 
 
 def _word(token: Token) -> str | None:
@@ -24,10 +35,14 @@ def _word(token: Token) -> str | None:
     return fold(token.lemma_ or token.text).casefold()
 
 
-def sparse_features(sent: Span) -> set[str]:
-    """Lemmas (names as their label), verb lemmas, the root, and each verb with its object's lemma."""
+def sparse_features(sent: Span, lexicon: EventLexicon | None = None) -> set[str]:
+    """Lemmas (names as their label), verb lemmas, the root, each verb with its object's lemma, and
+    the lexicon's event types of each word (with its coarse POS)."""
     features: set[str] = set()
     for token in sent:
+        if lexicon is not None:
+            for event_type in cue_types(lexicon, fold(token.lemma_), token.pos_):
+                features |= {f"X={event_type}", f"X={event_type}|{token.pos_}"}
         word = _word(token)
         if word is None:
             continue

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
-from dateline.detector.features import dense_features, sparse_features
+from dateline.detector.features import dense_features, language_lexicon, sparse_features
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -29,7 +29,8 @@ class Detector:
 
     def probabilities(self, sent: Span) -> dict[str, float]:
         """P(the sentence reports an event of type T), for every PLOVER type T."""
-        rows = [self.vocabulary[f] for f in sparse_features(sent) if f in self.vocabulary]
+        rows = [self.vocabulary[f] for f in sparse_features(sent, language_lexicon(self.lang))
+                if f in self.vocabulary]
         dense = dense_features(sent)
         logits = self.bias + self.sparse_weights[rows].sum(axis=0)
         if dense.shape[0] == self.dense_weights.shape[0]:

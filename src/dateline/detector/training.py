@@ -19,12 +19,12 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from dateline.detector.features import dense_features, sparse_features
+from dateline.detector.features import dense_features, language_lexicon, sparse_features
 from dateline.detector.model import Detector
 from dateline.evals import Tally
 from dateline.plover import EVENT_TYPES
 
-FEATURES_VERSION = "lemmas+verbs+verb-objects+vector/1"
+FEATURES_VERSION = "lemmas+verbs+verb-objects+lexicon-types+vector/2"
 MIN_POSITIVES = 4  # a type with fewer labelled sentences gets no model
 ADD_PRECISION = 0.8  # out-of-fold precision a type's "add" threshold must reach
 DROP_RECALL = 0.98  # share of positives a type's "drop" threshold keeps
@@ -113,12 +113,13 @@ def featurise(sentences: list[LabelledSentence], lang: str, progress: Callable[[
               ) -> Featurised:
     sparse, dense = [], []
     last = None
+    lexicon = language_lexicon(lang)
     for sentence in sentences:
         if sentence.input != last and progress:
             progress()
         last = sentence.input
         span = parsed(sentence.input, lang).char_span(sentence.start, sentence.end, alignment_mode="expand")
-        sparse.append(sparse_features(span) if span is not None else set())
+        sparse.append(sparse_features(span, lexicon) if span is not None else set())
         dense.append(dense_features(span) if span is not None else None)
     width = next((len(d) for d in dense if d is not None), 0)
     matrix = np.stack([d if d is not None else np.zeros(width, np.float32) for d in dense]) if dense else \

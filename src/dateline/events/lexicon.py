@@ -70,6 +70,22 @@ class EventLexicon:
     vague_counts: dict[str, tuple[int, int]]  # "centaines" -> (100, 999)
 
 
+def cue_types(lex: EventLexicon, lemma: str, pos: str) -> set[str]:
+    """The event types the lexicon gives a word (folded lemma, coarse POS) anywhere: a predicate, a
+    happening trigger, a request or an accusation noun, or "SPEECH" for a verb of saying. The learned
+    detector reads them as features, so that it carries what the dictionaries know to words its
+    training sentences never showed."""
+    found = {entry.event for entry in lex.predicates.get(lemma, [])}
+    found |= {entry.event for entry in lex.happenings.get(("VERB" if pos == "AUX" else pos, lemma), [])}
+    if lemma in lex.request_nouns or lemma in lex.request_verbs:
+        found.add("REQUEST")
+    if lemma in lex.accusation_nouns:
+        found.add("ACCUSE")
+    if lemma in lex.speech:
+        found.add("SPEECH")
+    return found
+
+
 @cache
 def event_lexicon(language: Language) -> EventLexicon:
     data = language.events

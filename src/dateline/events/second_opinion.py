@@ -12,9 +12,12 @@ from dateline.detector.model import Detector
 from dateline.events.clause import logical_object, logical_subject
 from dateline.events.context import CodingContext
 from dateline.events.draft import Draft, unique
+from dateline.events.lexicon import cue_types
 from dateline.events.modes import aux_mode
-from dateline.events.parties import np_actors
+from dateline.events.parties import is_time, np_actors, party
+from dateline.events.scene import event_country
 from dateline.events.syntax import is_verb, prep_of
+from dateline.resolve.actors import ActorRef
 from dateline.textutil import fold
 
 UNLIKELY_PENALTY = 0.2
@@ -61,35 +64,80 @@ def _main_clause(ctx: CodingContext, sentence: Span) -> tuple[Token, Token | Non
     return root, None
 
 
-def _recipients(ctx: CodingContext, verb: Token) -> tuple[Token | None, list]:
+def _clauses(ctx: CodingContext, sentence: Span, event_type: str) -> list[tuple[Token, Token | None]]:
+    """The verbs to read, best first: those the lexicon gives the detected type (the rules know the
+    word but not this construction), then the main clause."""
+    cued = [(verb, _speech_head(ctx, verb)) for verb in sentence
+            if is_verb(verb) and event_type in cue_types(ctx.lex, fold(verb.lemma_), verb.pos_)]
+    main = _main_clause(ctx, sentence)
+    return [*cued, *([main] if main is not None and main[0] not in {v for v, _ in cued} else [])]
+
+
+def _speech_head(ctx: CodingContext, verb: Token) -> Token | None:
+    head = verb.head
+    return head if verb.dep_ in _CONTENT_CLAUSES and fold(head.lemma_) in ctx.lex.speech else None
+
+
+def _resolved(ctx: CodingContext, token: Token, country: str | None, where: str) -> list[ActorRef]:
+    """The parties of a phrase through the rules' resolution: named actors, or an unnamed group of
+    a known sector ("police", "students") placed by the clause, the dateline or the story."""
+    found = party(ctx, token, None, country, where, frozenset())
+    if found is None:
+        return []
+    actors, named = found
+    return unique(actors) if named or all(a.sector for a in actors) else []
+
+
+def _recipients(ctx: CodingContext, verb: Token, sentence: Span) -> tuple[Token | None, list[ActorRef]]:
     """The first object, else prepositional target, that names a party, and its actors."""
     targets = [c for c in verb.children if c.dep_ in _TARGET_DEPS and prep_of(c, ctx.grammar) is not None]
     for token in [*logical_object(ctx, verb), *targets]:
-        found = np_actors(ctx, token)
+        if is_time(ctx, token):
+            continue
+        country, where = event_country(ctx, verb, sentence, besides=token)
+        found = _resolved(ctx, token, country, where)
         if found:
             return token, found
     return None, []
 
 
 def _generic_reading(ctx: CodingContext, sentence: Span, event_type: str) -> Draft | None:
-    clause = _main_clause(ctx, sentence)
-    if clause is None:
-        return None
-    verb, said_by = clause
+    for verb, said_by in _clauses(ctx, sentence, event_type):
+        draft = _read_clause(ctx, sentence, event_type, verb, said_by)
+        if draft is not None:
+            return draft
+    return None
+
+
+def _read_clause(ctx: CodingContext, sentence: Span, event_type: str, verb: Token, said_by: Token | None
+                 ) -> Draft | None:
     aux, _why = aux_mode(ctx, verb)
     if aux in {"negation", "hypothetical"}:
         return None
     subject = logical_subject(ctx, verb)
-    actors = unique(np_actors(ctx, subject)) if subject is not None else []
-    target, found = _recipients(ctx, verb)
-    recipients = unique(found)
-    if subject is None or target is None or not actors or not recipients:
+    if subject is None:
+        return None
+    target, recipients = _recipients(ctx, verb, sentence)
+    if target is None:
+        return None
+    country, where = event_country(ctx, verb, sentence, besides=target)
+    actors = _resolved(ctx, subject, country, where)
+    if not actors or _same_side(actors, recipients):
         return None
     speaker = None
     if said_by is not None and (who := logical_subject(ctx, said_by)) is not None:
         speaker = next(iter(np_actors(ctx, who)), None)
     reasons = [f"generic reading of '{verb.text}': subject '{subject.text}' -> actor, "
-               f"{', '.join(r.text for r in recipients)} -> recipient"]
+               f"{', '.join(r.text for r in recipients)} -> recipient",
+               *[a.reason for a in [*actors, *recipients] if a.reason]]
     return Draft(event=event_type, mode=None, actors=actors, recipients=recipients, sentence=sentence,
                  core=[subject, verb, target], clause=verb, reasons=reasons, confidence=DETECTED_CONFIDENCE, aux=aux,
                  attributed_to=speaker)
+
+
+def _same_side(actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
+    """Both phrases resolved to the same party (a reading that found one side twice)."""
+    def side(refs: list[ActorRef]) -> set[tuple]:
+        return {(r.name, r.country, r.sector) for r in refs}
+
+    return side(actors) == side(recipients)
