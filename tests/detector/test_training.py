@@ -61,3 +61,17 @@ def test_gold_sentences_take_the_types_of_the_events_with_evidence_in_them(tmp_p
     assert [set(s.types) for s in found] == [{"PROTEST"}, {"AGREE", "CONSULT"}, {"AGREE", "CONSULT"}, set()]
     assert found[1].optional == {"ASSAULT"} and not found[0].optional
     assert {s.origin for s in found} <= {"gold:tune", "gold:check"}
+
+
+def test_a_sentence_repeated_in_another_document_or_in_the_check_pool_is_trained_on_once():
+    from dateline.detector.training import LabelledSentence, distinct
+
+    texts = {"a": "Police detained two men.", "b": "Police  detained two men. ", "c": "Rain fell.",
+             "d": "Talks resumed in Oslo.", "e": "talks resumed in oslo."}
+
+    def sentence(ref: str, origin: str = "labels:x") -> LabelledSentence:
+        return LabelledSentence(ref, 0, len(texts[ref]), frozenset(), frozenset(), origin)
+
+    kept = distinct([sentence("a"), sentence("b"), sentence("c"), sentence("e")], besides=[sentence("d", "gold:check")],
+                    wording=lambda s: " ".join(texts[s.input].split()).casefold())
+    assert [s.input for s in kept] == ["a", "c"]
