@@ -167,6 +167,15 @@ def test_a_prison_term_given_is_sanction_convict():
     assert coded(tour) == []
 
 
+def test_a_guilty_verdict_is_sanction_convict_by_the_court():
+    text = "MOSCOW, May 3, 2022 (Reuters) - Ivan Petrov, a former governor, was found guilty of bribery on Tuesday."
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("SANCTION", "convict", [("RUS", "JUD")])]
+    active = "LIMA, May 3, 2022 (Reuters) - A Lima court on Tuesday found former minister Jorge Salas guilty of fraud."
+    assert types(active) == ["SANCTION"]
+    notes = "LIMA, May 3, 2022 (Reuters) - The police found the missing guilty notes in a car."
+    assert coded(notes) == []
+
+
 def test_throwing_punches_is_assault_beat():
     text = "LYON, June 9, 2022 (Reuters) - A French boxer threw punches at a riot police officer on Saturday."
     assert [(e[0], e[1]) for e in coded(text)] == [("ASSAULT", "beat")]

@@ -192,3 +192,12 @@ def test_des_accusations_dites_infondees_sont_reject():
     assert {c[:4] for c in coded(text)} == {("REJECT", None, ("POL",), ("GOV",))}
     irresponsable = "VARSOVIE, 4 mars 2024 (AFP) - « C'est irresponsable », a déclaré le ministre polonais Jan Nowak."
     assert {c[:2] for c in coded(irresponsable)} == {("ACCUSE", "disapprove")}
+
+
+def test_un_verdict_de_culpabilite_est_sanction_convict():
+    text = "DAKAR, 3 mai 2022 (AFP) - L'ancien ministre Moussa Diop a été reconnu coupable de détournement de fonds mardi."
+    assert coded(text) == {("SANCTION", "convict", ("SEN",), ("JUD",), ("SEN",))}
+    court = "DAKAR, 3 mai 2022 (AFP) - Le tribunal de Dakar a déclaré coupables trois anciens ministres sénégalais."
+    assert types(court) == {("SANCTION", "convict")}
+    said = "DAKAR, 3 mai 2022 (AFP) - Le ministre a reconnu que la situation était difficile."
+    assert types(said) == set()

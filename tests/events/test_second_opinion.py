@@ -86,3 +86,9 @@ def test_rules_off_leaves_the_detector_events_alone(snub_detector):
     alone = {e.event for e in extract(SourceDocument(text=text), rules=False).events}
     assert {"COERCE", "REJECT"} <= both
     assert alone == {"REJECT"}
+
+
+def test_parties_of_one_country_and_sector_give_no_detector_event(snub_detector):
+    text = ("SANTIAGO, May 2, 2023 (Reuters) - Chilean President Ana Rojas snubbed the Chilean interior minister, "
+            "Pedro Soto, on Monday.")
+    assert _events(text) == []

@@ -11,11 +11,12 @@ from spacy.tokens import Span, Token
 from dateline.detector.model import Detector
 from dateline.events.clause import logical_object, logical_subject
 from dateline.events.context import CodingContext
-from dateline.events.draft import Draft, unique
+from dateline.events.draft import Draft, countries, unique
 from dateline.events.lexicon import cue_types
 from dateline.events.modes import aux_mode
 from dateline.events.parties import is_time, np_actors, party
 from dateline.events.scene import event_country
+from dateline.events.statements import domestic
 from dateline.events.syntax import is_verb, prep_of
 from dateline.resolve.actors import ActorRef
 from dateline.textutil import fold
@@ -122,8 +123,8 @@ def _read_clause(ctx: CodingContext, sentence: Span, event_type: str, verb: Toke
         return None
     country, where = event_country(ctx, verb, sentence, besides=target)
     actors = _resolved(ctx, subject, country, where)
-    if not actors or _same_side(actors, recipients):
-        return None
+    if not actors or countries(actors) & countries(recipients) and not domestic(actors, recipients):
+        return None  # one side found twice, or parties of one country and sector (a cabinet meeting)
     speaker = None
     if said_by is not None and (who := logical_subject(ctx, said_by)) is not None:
         speaker = next(iter(np_actors(ctx, who)), None)
@@ -134,10 +135,3 @@ def _read_clause(ctx: CodingContext, sentence: Span, event_type: str, verb: Toke
                  core=[subject, verb, target], clause=verb, reasons=reasons, confidence=DETECTED_CONFIDENCE, aux=aux,
                  attributed_to=speaker)
 
-
-def _same_side(actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
-    """Both phrases resolved to the same party (a reading that found one side twice)."""
-    def side(refs: list[ActorRef]) -> set[tuple]:
-        return {(r.name, r.country, r.sector) for r in refs}
-
-    return side(actors) == side(recipients)

@@ -86,7 +86,7 @@ def _predicate_event(ctx: CodingContext, verb: Token, predicate: Predicate, sent
         parties = unique(own + others)
         if len(countries(parties)) >= predicate.min_actors and all(a.country for a in parties):
             actors, recipients = parties, []
-        elif len(countries(parties)) == 1 and _domestic(unique(own), unique(others)):
+        elif len(countries(parties)) == 1 and domestic(unique(own), unique(others)):
             actors, recipients = unique(own), unique(others)  # "le Premier ministre a rencontré les syndicats"
         elif predicate.event == "CONSULT" and _body_of_members(parties):
             actors, recipients = parties, []  # "the UN Security Council held urgent talks": its members meet
@@ -104,7 +104,7 @@ def _predicate_event(ctx: CodingContext, verb: Token, predicate: Predicate, sent
         core += [t for t in (actor_tok, recip_tok) if t is not None]
         if not countries(actors) or (predicate.needs_recipient and not countries(recipients)):
             return None
-        if countries(actors) & countries(recipients) and not _domestic(actors, recipients):
+        if countries(actors) & countries(recipients) and not domestic(actors, recipients):
             return None
     aux, why = aux_mode(ctx, verb)
     reasons = [f"{predicate.event} predicate '{verb.lemma_}'",
@@ -121,7 +121,7 @@ def _body_of_members(parties: list[ActorRef]) -> bool:
     return len(parties) == 1 and parties[0].organisation
 
 
-def _domestic(actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
+def domestic(actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
     """Parties of one country told apart by their sectors ('le gouvernement' and 'les syndicats'):
     a domestic event, which PLOVER codes. Two parties of one sector (a cabinet meeting) or a
     party without a sector (the country itself) are not."""
