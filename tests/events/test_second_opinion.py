@@ -92,3 +92,14 @@ def test_parties_of_one_country_and_sector_give_no_detector_event(snub_detector)
     text = ("SANTIAGO, May 2, 2023 (Reuters) - Chilean President Ana Rojas snubbed the Chilean interior minister, "
             "Pedro Soto, on Monday.")
     assert _events(text) == []
+
+
+def test_a_detected_meeting_puts_both_sides_in_actor_as_the_rules_do(monkeypatch):
+    detector = _detector("en", 96, {"CONSULT": {"V=meet": 9.0}}, {"CONSULT": 0.9}, {})
+    monkeypatch.setattr(dateline.pipeline, "load_detector", {"en": detector}.get)
+    text = ("MADRID, May 2, 2023 (Reuters) - Japanese minister Kenji Sato met Chilean activist Carlos Ruiz "
+            "in Madrid on Monday.")
+    events = extract(SourceDocument(text=text), rules=False).events
+    assert [(e.event, sorted(a.country for a in e.actor), e.recipient) for e in events] == [
+        ("CONSULT", ["CHL", "JPN"], [])]
+    assert any(r.startswith("detector: P(CONSULT)") for r in events[0].reasons)

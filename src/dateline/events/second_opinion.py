@@ -125,13 +125,21 @@ def _read_clause(ctx: CodingContext, sentence: Span, event_type: str, verb: Toke
     actors = _resolved(ctx, subject, country, where)
     if not actors or countries(actors) & countries(recipients) and not domestic(actors, recipients):
         return None  # one side found twice, or parties of one country and sector (a cabinet meeting)
-    speaker = None
-    if said_by is not None and (who := logical_subject(ctx, said_by)) is not None:
-        speaker = next(iter(np_actors(ctx, who)), None)
     reasons = [f"generic reading of '{verb.text}': subject '{subject.text}' -> actor, "
                f"{', '.join(r.text for r in recipients)} -> recipient",
                *[a.reason for a in [*actors, *recipients] if a.reason]]
+    if _reciprocal(ctx, verb, event_type):  # "X met Y": both sides act, as the rules code meetings
+        actors, recipients = unique([*actors, *recipients]), []
+        reasons.append(f"'{verb.lemma_}' is reciprocal in the lexicon: both sides in actor")
+    speaker = None
+    if said_by is not None and (who := logical_subject(ctx, said_by)) is not None:
+        speaker = next(iter(np_actors(ctx, who)), None)
     return Draft(event=event_type, mode=None, actors=actors, recipients=recipients, sentence=sentence,
                  core=[subject, verb, target], clause=verb, reasons=reasons, confidence=DETECTED_CONFIDENCE, aux=aux,
                  attributed_to=speaker)
 
+
+
+def _reciprocal(ctx: CodingContext, verb: Token, event_type: str) -> bool:
+    entries = ctx.lex.predicates.get(fold(verb.lemma_), [])
+    return any(entry.reciprocal for entry in entries if entry.event == event_type)
