@@ -300,3 +300,13 @@ def test_accusations_called_baseless_in_quoted_words_are_reject():
     assert [(e[0], e[2]) for e in coded(text)] == [("REJECT", [("POL", "GOV")])]
     unquoted = "WARSAW, June 9, 2022 (Reuters) - The court found the charges baseless and freed the Polish activist."
     assert "REJECT" not in types(unquoted)
+
+
+def test_judgements_of_the_french_list_in_quoted_words_are_accuse():
+    text = ('NAIROBI, May 2, 2023 (Reuters) - "This decree is unconstitutional," Kenyan opposition leader '
+            'Raila Mwangi said on Tuesday.')
+    assert [(e[0], e[1], e[2]) for e in coded(text)] == [("ACCUSE", "disapprove", [("KEN", "OPP")])]
+    noun = 'NAIROBI, May 2, 2023 (Reuters) - "The vote was a sham," Kenyan opposition leader Raila Mwangi said.'
+    assert types(noun) == ["ACCUSE"]
+    pending = "NAIROBI, May 2, 2023 (Reuters) - The court will decide whether the decree is unconstitutional."
+    assert coded(pending) == []
