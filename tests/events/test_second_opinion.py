@@ -103,3 +103,25 @@ def test_a_detected_meeting_puts_both_sides_in_actor_as_the_rules_do(monkeypatch
     assert [(e.event, sorted(a.country for a in e.actor), e.recipient) for e in events] == [
         ("CONSULT", ["CHL", "JPN"], [])]
     assert any(r.startswith("detector: P(CONSULT)") for r in events[0].reasons)
+
+
+
+def _draft(event: str, actors: list[tuple], recipients: list[tuple]):
+    from dateline.events.draft import Draft
+    from dateline.resolve.actors import ActorRef
+
+    def refs(parties: list[tuple]) -> list[ActorRef]:
+        return [ActorRef(text=name or "", name=name, country=country) for name, country in parties]
+
+    return Draft(event, None, refs(actors), refs(recipients), sentence=None, core=[], clause=None, reasons=[],
+                 confidence=0.4)
+
+
+def test_a_detected_event_retelling_a_rule_event_of_the_story_is_not_added_twice():
+    from dateline.events.second_opinion import retells
+
+    rule = _draft("CONSULT", [("Ana Rojas", "CHL"), (None, "PER")], [])  # "Rojas met Peruvian opposition leaders"
+    assert retells(_draft("CONSULT", [("Ana Rojas", "CHL"), ("Luis Vega", "PER")], []), [rule])
+    assert not retells(_draft("CONSULT", [("Pedro Soto", "CHL"), ("Luis Vega", "PER")], []), [rule])
+    assert not retells(_draft("CONSULT", [("Ana Rojas", "CHL"), ("Juan Mamani", "BOL")], []), [rule])
+    assert not retells(_draft("REJECT", [("Ana Rojas", "CHL"), ("Luis Vega", "PER")], []), [rule])

@@ -24,14 +24,16 @@ def code_document(res: Resolution, detector: Detector | None = None, rules: bool
     ctx = CodingContext.of(res)
     ctx.informant = find_informant(ctx)
     drafts: list[Draft] = []
+    detected: list[Draft] = []
     for sentence in res.doc.sents:
         found = code_sentence(ctx, sentence) if rules else []
         if detector is not None:
             probabilities = detector.probabilities(sentence)
             second_opinion.weigh(found, probabilities, detector)
             if not found:
-                found = second_opinion.detected(ctx, sentence, probabilities, detector)
+                detected.extend(second_opinion.detected(ctx, sentence, probabilities, detector))
         drafts.extend(found)
+    drafts.extend(d for d in detected if not second_opinion.retells(d, drafts))
     for draft in drafts:
         apply_conventions(ctx, draft)
         draft.spans = [evidence_span(draft)]

@@ -143,3 +143,20 @@ def _read_clause(ctx: CodingContext, sentence: Span, event_type: str, verb: Toke
 def _reciprocal(ctx: CodingContext, verb: Token, event_type: str) -> bool:
     entries = ctx.lex.predicates.get(fold(verb.lemma_), [])
     return any(entry.reciprocal for entry in entries if entry.event == event_type)
+
+
+def retells(draft: Draft, rule_drafts: list[Draft]) -> bool:
+    """A detected event that retells a happening the rules coded elsewhere in the story: the same
+    type, the same countries on each side and a named party in common ("Di Maio met the movement's
+    leaders" then "Di Maio and X met Y"). One event per happening: the rules' reading is kept."""
+    def named(refs: list[ActorRef]) -> set[str]:
+        return {key for r in refs for key in (r.kb_id, r.name) if key}
+
+    for other in rule_drafts:
+        if other.event != draft.event or countries(other.actors) != countries(draft.actors):
+            continue
+        if countries(other.recipients) != countries(draft.recipients):
+            continue
+        if named([*other.actors, *other.recipients]) & named([*draft.actors, *draft.recipients]):
+            return True
+    return False
