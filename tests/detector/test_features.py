@@ -45,3 +45,45 @@ def test_french_lexicon_types_come_from_the_french_lexicon():
     features = sparse_features(_sentence("La gendarmerie a interpellé trois militants à Rennes.", "fr"),
                                language_lexicon("fr"))
     assert "X=COERCE" in features
+
+
+def _reference_features(sent, lexicon) -> set[str]:
+    """The features written plainly over spaCy's Token API, to check the table-based reader against."""
+    from dateline.events.lexicon import cue_types
+    from dateline.textutil import fold
+
+    def word(token):
+        if token.ent_type_ in {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "MISC"} or token.pos_ == "PROPN":
+            return f"E={token.ent_type_ or 'NAME'}"
+        if token.pos_ in {"PUNCT", "SPACE", "NUM", "SYM", "X"} or token.is_stop or not token.is_alpha:
+            return None
+        return fold(token.lemma_ or token.text).casefold()
+
+    found = set()
+    for token in sent:
+        for event_type in cue_types(lexicon, fold(token.lemma_), token.pos_):
+            found |= {f"X={event_type}", f"X={event_type}|{token.pos_}"}
+        own = word(token)
+        if own is None:
+            continue
+        found.add(f"L={own}")
+        if token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT":
+            found.add(f"V={own}")
+            found |= {f"VO={own}|{word(c)}" for c in token.children
+                      if c.dep_ in {"obj", "dobj", "obl", "pobj", "nmod", "iobj"} and word(c)}
+        if token.dep_ == "ROOT":
+            found.add(f"R={own}")
+    return found
+
+
+def test_the_table_based_features_equal_the_token_api_ones():
+    from dateline.detector.features import language_lexicon
+
+    stories = {"en": "Rebels ambushed a UN convoy near Goma on Friday. Kenya's foreign minister condemned the attack, "
+                     "and 3,000 protesters marched in Nairobi!",
+               "fr": "Les gendarmes ont interpellé vingt manifestants à Nantes. Le ministre bolivien a dénoncé "
+                     "« une honte » et demandé l'ouverture d'une enquête."}
+    for lang, text in stories.items():
+        doc = parse(text, lang)
+        for sent in doc.sents:
+            assert sparse_features(sent, language_lexicon(lang)) == _reference_features(sent, language_lexicon(lang))
