@@ -17,7 +17,7 @@ from dateline.plover import ontology
 from dateline.record import Record
 from dateline.store.backends import Backend, StoreError, connect
 from dateline.store.clusters import merge_documents
-from dateline.stories import StoryIndex, from_bytes, signature, to_bytes
+from dateline.stories import StoryIndex, signatures
 
 __all__ = ["AUX_VALUES", "DEFAULT_DB", "EVENT_TYPES", "SCHEMA_VERSION", "EventFilter", "Store", "StoreError",
            "is_url"]
@@ -191,15 +191,20 @@ class Store:
             self._stories = StoryIndex()
             for document_id, story_id, minhash in self.db.execute(
                     "SELECT id, story_id, minhash FROM documents WHERE minhash IS NOT NULL"):
-                self._stories.add(document_id, from_bytes(bytes(minhash)), story_id or document_id)
+                self._stories.add(document_id, bytes(minhash), story_id or document_id)
         return self._stories
 
-    def _story(self, record: Record) -> tuple[str, bytes]:
-        minhash = signature(record.document.text)
+    def _assign_stories(self, records: list[Record]) -> list[tuple[str, bytes]]:
+        """Each document's story and signature, in order: a document may be a copy of one stored
+        earlier in the same batch."""
         index = self.stories()
-        story = index.story_for(record.document.id, minhash)
-        index.add(record.document.id, minhash, story)
-        return story, to_bytes(minhash)
+        assigned = []
+        for record, values in zip(records, signatures([r.document.text for r in records]), strict=True):
+            minhash = values.tobytes()
+            story = index.story_for(record.document.id, minhash)
+            index.add(record.document.id, minhash, story)
+            assigned.append((story, minhash))
+        return assigned
 
     def _migrate(self) -> None:
         db = self.db
@@ -251,8 +256,8 @@ class Store:
         if not fresh:
             return 0
         documents = _document_rows(fresh)
-        for row, record in zip(documents, fresh, strict=True):
-            row["story_id"], row["minhash"] = self._story(record)
+        for row, (story, minhash) in zip(documents, self._assign_stories(fresh), strict=True):
+            row["story_id"], row["minhash"] = story, minhash
         with db.transaction():
             for table, rows in (("documents", documents), ("entities", _entity_rows(fresh)),
                                 ("events", _event_rows(fresh))):
