@@ -45,7 +45,8 @@ class Backend(ABC):
     def transaction(self) -> Any: ...
 
     @abstractmethod
-    def insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None: ...
+    def insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+        """Insert rows given column by column (equal lengths, at least one row)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -233,13 +234,13 @@ class DuckDBBackend(Backend):
             finally:
                 self._readers.writing = outer
 
-    def insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
         import pyarrow as pa
 
         with self.lock:
-            self.con.register("batch_rows", pa.Table.from_pylist(rows))
+            self.con.register("batch_rows", pa.table(columns))
             try:
-                self.con.execute(f"INSERT INTO {table} ({', '.join(rows[0])}) SELECT * FROM batch_rows")
+                self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM batch_rows")
             finally:
                 self.con.unregister("batch_rows")
 
@@ -357,12 +358,11 @@ class PostgresBackend(Backend):
         with self.lock, self.con.transaction():
             yield
 
-    def insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
-        columns = list(rows[0])
+    def insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
         with self.lock, self.con.cursor() as cursor, \
                 cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
+            for row in zip(*columns.values(), strict=True):
+                copy.write_row(row)
 
     def close(self) -> None:
         self.con.close()
