@@ -309,3 +309,24 @@ def test_duckdb_reads_from_other_threads_run_beside_a_transaction(tmp_path, reco
     opened = subprocess.run([sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
                              str(path)], capture_output=True, text=True)
     assert opened.returncode == 0, opened.stderr  # every thread's connection was closed with the store
+
+
+def test_a_batch_stores_what_the_same_documents_stored_one_by_one_do(tmp_path, records):
+    """Stories (a copy within the batch included), happenings and each stored record alike."""
+    original = records[0]
+    copy = original.model_copy(update={"document": original.document.model_copy(update={"id": "copy"}),
+                                       "events": [e.model_copy(update={"id": f"copy-{e.id}"}) for e in original.events]})
+    batch = [*records, copy]
+    tables = []
+    for name, load in (("batch", lambda s: s.add_many(batch)), ("single", lambda s: [s.add(r) for r in batch])):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            load(store)
+            tables.append([store.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id"),
+                           store.execute("SELECT * FROM events ORDER BY id"),
+                           store.execute("SELECT * FROM entities ORDER BY document_id, id")])
+            assert store.document("copy") == copy.model_dump(mode="json", by_alias=True)
+            assert json.loads(store.execute("SELECT record FROM events LIMIT 1")[0][0]) in [
+                e.model_dump(mode="json") for r in batch for e in r.events]
+    assert tables[0] == tables[1]
+    stories = {row[0]: row[-2] for row in tables[0][0]}
+    assert stories["copy"] == stories[records[0].document.id]

@@ -8,6 +8,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from dateline.plover import ontology
 from dateline.record import Record
 from dateline.store.backends import Backend, StoreError, connect
 from dateline.store.clusters import merge_documents
-from dateline.stories import StoryIndex, from_bytes, signature, to_bytes
+from dateline.stories import StoryIndex, signatures
 
 __all__ = ["AUX_VALUES", "DEFAULT_DB", "EVENT_TYPES", "SCHEMA_VERSION", "EventFilter", "Store", "StoreError",
            "is_url"]
@@ -41,17 +43,41 @@ def contains_pattern(value: str) -> str:
 
 
 def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    return _parse_day(value) if value and len(value) == 10 else None
 
 
-def _document_rows(records: list[Record]) -> list[dict[str, Any]]:
+@lru_cache(maxsize=4096)
+def _parse_day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+Columns = dict[str, list[Any]]
+
+
+def _record_json(record: Record, event_jsons: list[str]) -> str:
+    """`record.model_dump_json(by_alias=True)`, with the events' JSON already made for their own
+    rows rather than encoded a second time (events are the record's last field, and no field of an
+    event has an alias)."""
+    head = record.model_dump_json(by_alias=True, exclude=_EVENTS)
+    return f'{head[:-1]},"events":[{",".join(event_jsons)}]}}'
+
+
+_EVENTS = {"events"}
+
+
+def _document_columns(records: list[Record], event_jsons: list[str]) -> Columns:
     # pydantic's own JSON encoder (Rust) rather than model_dump + json.dumps: bulk loads spend
     # most of their time here.
-    return [{"id": r.document.id, "path": r.document.source.path, "url": r.document.source.url,
-             "title": r.document.title, "section": r.document.section, "language": r.document.language,
-             "agency": r.document.agency, "published": _day(r.document.published),
-             "published_basis": r.document.published_basis, "text": r.document.text,
-             "record": r.model_dump_json(by_alias=True)} for r in records]
+    documents = [r.document for r in records]
+    sources = [d.source for d in documents]
+    ends = list(accumulate(len(r.events) for r in records))
+    return {"id": [d.id for d in documents], "path": [s.path for s in sources], "url": [s.url for s in sources],
+            "title": [d.title for d in documents], "section": [d.section for d in documents],
+            "language": [d.language for d in documents], "agency": [d.agency for d in documents],
+            "published": [_day(d.published) for d in documents],
+            "published_basis": [d.published_basis for d in documents], "text": [d.text for d in documents],
+            "record": [_record_json(r, event_jsons[end - len(r.events):end])
+                       for r, end in zip(records, ends, strict=True)]}
 
 
 def _entity_rows(records: list[Record]) -> list[dict[str, Any]]:
@@ -63,28 +89,32 @@ def _entity_rows(records: list[Record]) -> list[dict[str, Any]]:
             for r in records for e in r.entities]
 
 
-def _event_rows(records: list[Record]) -> list[dict[str, Any]]:
-    rows = []
-    for record in records:
-        for event in record.events:
-            location = event.location
-            rows.append({
-                "id": event.id, "document_id": record.document.id, "event": event.event, "mode": event.mode,
-                "aux": event.aux, "actor_countries": [a.country for a in event.actor if a.country],
-                "recipient_countries": [a.country for a in event.recipient if a.country],
-                "actor_names": [a.name or a.text for a in event.actor],
-                "recipient_names": [a.name or a.text for a in event.recipient],
-                "date": _day(event.date), "date_basis": event.date_basis,
-                "location": location.name if location else None,
-                "location_country": location.country if location else None, "cameo": event.cameo,
-                "quad": event.quad, "confidence": event.confidence,
-                "evidence": to_json(event.evidence).decode("utf-8"),
-                "record": event.model_dump_json(),
-                "location_lat": location.lat if location else None,
-                "location_lon": location.lon if location else None,
-                "happening_id": event.id, "retracted": False,
-            })
-    return rows
+def _event_columns(records: list[Record], event_jsons: list[str]) -> Columns:
+    documents = [r.document.id for r in records for _ in r.events]
+    events = [e for r in records for e in r.events]
+    places = [e.location for e in events]
+    ids = [e.id for e in events]
+    return {
+        "id": ids, "document_id": documents, "event": [e.event for e in events], "mode": [e.mode for e in events],
+        "aux": [e.aux for e in events],
+        "actor_countries": [[a.country for a in e.actor if a.country] for e in events],
+        "recipient_countries": [[a.country for a in e.recipient if a.country] for e in events],
+        "actor_names": [[a.name or a.text for a in e.actor] for e in events],
+        "recipient_names": [[a.name or a.text for a in e.recipient] for e in events],
+        "date": [_day(e.date) for e in events], "date_basis": [e.date_basis for e in events],
+        "location": [p.name if p else None for p in places],
+        "location_country": [p.country if p else None for p in places], "cameo": [e.cameo for e in events],
+        "quad": [e.quad for e in events], "confidence": [e.confidence for e in events],
+        "evidence": [to_json(e.evidence).decode("utf-8") for e in events],
+        "record": event_jsons,
+        "location_lat": [p.lat if p else None for p in places],
+        "location_lon": [p.lon if p else None for p in places],
+        "happening_id": list(ids), "retracted": [False] * len(events),
+    }
+
+
+def _columns(rows: list[dict[str, Any]]) -> Columns:
+    return {key: [row[key] for row in rows] for key in rows[0]} if rows else {}
 
 
 @dataclass
@@ -191,15 +221,20 @@ class Store:
             self._stories = StoryIndex()
             for document_id, story_id, minhash in self.db.execute(
                     "SELECT id, story_id, minhash FROM documents WHERE minhash IS NOT NULL"):
-                self._stories.add(document_id, from_bytes(bytes(minhash)), story_id or document_id)
+                self._stories.add(document_id, bytes(minhash), story_id or document_id)
         return self._stories
 
-    def _story(self, record: Record) -> tuple[str, bytes]:
-        minhash = signature(record.document.text)
+    def _assign_stories(self, records: list[Record]) -> list[tuple[str, bytes]]:
+        """Each document's story and signature, in order: a document may be a copy of one stored
+        earlier in the same batch."""
         index = self.stories()
-        story = index.story_for(record.document.id, minhash)
-        index.add(record.document.id, minhash, story)
-        return story, to_bytes(minhash)
+        assigned = []
+        for record, values in zip(records, signatures([r.document.text for r in records]), strict=True):
+            minhash = values.tobytes()
+            story = index.story_for(record.document.id, minhash)
+            index.add(record.document.id, minhash, story)
+            assigned.append((story, minhash))
+        return assigned
 
     def _migrate(self) -> None:
         db = self.db
@@ -250,14 +285,14 @@ class Store:
         fresh = list({r.document.id: r for r in records if r.document.id not in known}.values())
         if not fresh:
             return 0
-        documents = _document_rows(fresh)
-        for row, record in zip(documents, fresh, strict=True):
-            row["story_id"], row["minhash"] = self._story(record)
+        event_jsons = [e.model_dump_json() for r in fresh for e in r.events]
+        documents = _document_columns(fresh, event_jsons)
+        documents["story_id"], documents["minhash"] = map(list, zip(*self._assign_stories(fresh), strict=True))
         with db.transaction():
-            for table, rows in (("documents", documents), ("entities", _entity_rows(fresh)),
-                                ("events", _event_rows(fresh))):
-                if rows:
-                    db.insert_rows(table, rows)
+            for table, columns in (("documents", documents), ("entities", _columns(_entity_rows(fresh))),
+                                   ("events", _event_columns(fresh, event_jsons))):
+                if columns and columns["id"]:
+                    db.insert_columns(table, columns)
             merge_documents(db, [r.document.id for r in fresh])
         return len(fresh)
 
