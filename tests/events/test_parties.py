@@ -132,3 +132,10 @@ def test_a_place_in_a_clause_under_after_tells_where_that_other_act_was():
 def test_it_in_what_a_government_says_is_that_government():
     text = "OSLO, June 9, 2022 (Reuters) - The Norwegian government said it had arrested two suspects."
     assert [(e[0], e[2]) for e in coded(text)] == [("COERCE", [("NOR", "GOV")])]
+
+
+def test_a_noun_with_an_agent_phrase_stands_for_the_party_the_phrase_names():
+    text = ("SANTIAGO, May 2, 2023 (Reuters) - Chilean President Ana Rojas rejected a proposal by Peruvian "
+            "Foreign Minister Luis Vega on Monday.")
+    rejections = [e for e in coded(text) if e[0] == "REJECT"]
+    assert rejections and all(e[3] == [("PER", "GOV")] for e in rejections)

@@ -402,7 +402,7 @@ def party(ctx: CodingContext, token: Token | None, sector: str | None, country: 
         if fold(token.text.split("-")[0]) in grammar.pronouns.demonstrative and not body and (
                 token.pos_ == "PRON" or not any(c.dep_ == "det" for c in token.children)):
             return None  # "celles-ci ont paralysé", "ceux qui ont agressé": no party the text names
-        named = np_actors(ctx, token)
+        named = np_actors(ctx, token) or _author(ctx, token)
         if named and all(sector_ok(a.sector, allowed) for a in named):
             return named, True
         if named:
@@ -420,6 +420,23 @@ def party(ctx: CodingContext, token: Token | None, sector: str | None, country: 
     quoted = f" {text!r}" if text else ""
     reason = f"unnamed {sector or 'unknown-sector'} party{quoted}: country {country} ({why})"
     return [ActorRef(text=text, name=None, country=country, sector=sector, reason=reason)], False
+
+
+def _author(ctx: CodingContext, token: Token) -> list[ActorRef]:
+    """'a proposal by the Peruvian minister X', 'une proposition présentée par X': a noun that names
+    no party itself stands for whoever its agent phrase names (not for a group of the story's
+    country that a title in that phrase suggests)."""
+    if token.pos_ != "NOUN":
+        return []
+    agent = ctx.grammar.prepositions.agent
+    for child in token.children:
+        heads = [child] if prep_of(child, ctx.grammar) in agent else []
+        if child.dep_ == "prep" and fold(child.text) in agent:
+            heads = [g for g in child.children if g.dep_ == "pobj"]
+        for head in heads:
+            if (found := np_actors(ctx, head)) and all(a.name or a.kb_id for a in found):
+                return found
+    return []
 
 
 def speaker_party(ctx: CodingContext, token: Token) -> list[ActorRef]:
