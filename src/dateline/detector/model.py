@@ -29,14 +29,24 @@ class Detector:
 
     def probabilities(self, sent: Span) -> dict[str, float]:
         """P(the sentence reports an event of type T), for every PLOVER type T."""
-        rows = [self.vocabulary[f] for f in sparse_features(sent, language_lexicon(self.lang))
-                if f in self.vocabulary]
-        dense = dense_features(sent)
-        logits = self.bias + self.sparse_weights[rows].sum(axis=0)
-        if dense.shape[0] == self.dense_weights.shape[0]:
-            logits = logits + dense @ self.dense_weights
+        return self.probabilities_of([sent])[0]
+
+    def probabilities_of(self, sents: list[Span]) -> list[dict[str, float]]:
+        """`probabilities` of several sentences in one product (a document's, in the pipeline)."""
+        if not sents:
+            return []
+        lexicon = language_lexicon(self.lang)
+        rows = [[self.vocabulary[f] for f in sparse_features(sent, lexicon) if f in self.vocabulary] for sent in sents]
+        logits = np.tile(self.bias, (len(sents), 1))
+        flat = [index for row in rows for index in row]
+        if flat:
+            owners = np.repeat(np.arange(len(sents)), [len(row) for row in rows])
+            np.add.at(logits, owners, self.sparse_weights[flat])
+        dense = np.stack([dense_features(sent) for sent in sents])
+        if dense.shape[1] == self.dense_weights.shape[0]:
+            logits += dense @ self.dense_weights
         values = 1.0 / (1.0 + np.exp(-logits))
-        return {name: float(value) for name, value in zip(self.types, values, strict=True)}
+        return [dict(zip(self.types, row, strict=True)) for row in values.tolist()]
 
     def threshold(self, kind: str, event_type: str) -> float | None:
         """The tuned `add` or `drop` threshold of a type, or None when the type has none."""

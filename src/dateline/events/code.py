@@ -25,10 +25,12 @@ def code_document(res: Resolution, detector: Detector | None = None, rules: bool
     ctx.informant = find_informant(ctx)
     drafts: list[Draft] = []
     detected: list[Draft] = []
-    for sentence in res.doc.sents:
+    sentences = list(res.doc.sents)
+    judged = detector.probabilities_of(sentences) if detector is not None else []
+    for number, sentence in enumerate(sentences):
         found = code_sentence(ctx, sentence) if rules else []
         if detector is not None:
-            probabilities = detector.probabilities(sentence)
+            probabilities = judged[number]
             second_opinion.weigh(found, probabilities, detector)
             if not found:
                 detected.extend(second_opinion.detected(ctx, sentence, probabilities, detector))
