@@ -13,7 +13,16 @@ from dateline.events.clause import logical_subject, quoted_speaker
 from dateline.events.context import CodingContext
 from dateline.events.draft import countries, unique
 from dateline.events.scene import home_country
-from dateline.events.syntax import RELATIVE_CLAUSES, conjuncts, doc_text, head_chain, np_text, prep_of, word_of
+from dateline.events.syntax import (
+    RELATIVE_CLAUSES,
+    conjuncts,
+    doc_text,
+    head_chain,
+    np_text,
+    prep_of,
+    with_prep,
+    word_of,
+)
 from dateline.kb import load_kb
 from dateline.resolve.actors import ActorRef, country_actor, sector_of
 from dateline.resolve.entities import ResolvedEntity
@@ -428,14 +437,9 @@ def _author(ctx: CodingContext, token: Token) -> list[ActorRef]:
     country that a title in that phrase suggests)."""
     if token.pos_ != "NOUN":
         return []
-    agent = ctx.grammar.prepositions.agent
-    for child in token.children:
-        heads = [child] if prep_of(child, ctx.grammar) in agent else []
-        if child.dep_ == "prep" and fold(child.text) in agent:
-            heads = [g for g in child.children if g.dep_ == "pobj"]
-        for head in heads:
-            if (found := np_actors(ctx, head)) and all(a.name or a.kb_id for a in found):
-                return found
+    for head in with_prep(token, ctx.grammar.prepositions.agent, ctx.grammar):
+        if (found := np_actors(ctx, head)) and all(a.name or a.kb_id for a in found):
+            return found
     return []
 
 

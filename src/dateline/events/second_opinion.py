@@ -139,7 +139,6 @@ def _read_clause(ctx: CodingContext, sentence: Span, event_type: str, verb: Toke
                  attributed_to=speaker)
 
 
-
 def _reciprocal(ctx: CodingContext, verb: Token, event_type: str) -> bool:
     entries = ctx.lex.predicates.get(fold(verb.lemma_), [])
     return any(entry.reciprocal for entry in entries if entry.event == event_type)
